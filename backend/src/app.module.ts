@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ScheduleModule } from '@nestjs/schedule';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { CommonModule } from './common/common.module';
+import { formatGraphqlError } from './common/errors/format-error';
+import { repoRoot } from './common/paths';
+import { InputValidationPipe } from './common/validation';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source-options';
+import { AdminModule } from './modules/admin/admin.module';
+import { ApiClientsModule } from './modules/api-clients/api-clients.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { DealershipsModule } from './modules/dealerships/dealerships.module';
+import { HealthModule } from './modules/health/health.module';
+import { JobsModule } from './modules/jobs/jobs.module';
+import { SeedingModule } from './modules/seeding/seeding.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { StaffModule } from './modules/staff/staff.module';
+
+/** The whole API, configured from an AppConfig so tests and scripts build it the same way as `main`. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const adminDist = join(repoRoot(), 'admin', 'dist');
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
+            redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/health' },
+          },
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions(config.database)),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          introspection: true,
+          includeStacktraceInErrorResponses: false,
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+          formatError: formatGraphqlError,
+        }),
+        ScheduleModule.forRoot(),
+        ...(existsSync(join(adminDist, 'index.html'))
+          ? [ServeStaticModule.forRoot({ rootPath: adminDist, serveRoot: '/admin' })]
+          : [AdminModule]),
+        CommonModule,
+        HealthModule,
+        DealershipsModule,
+        StaffModule,
+        ApiClientsModule,
+        AuthModule,
+        AuditModule,
+        NotificationsModule,
+        JobsModule,
+        SeedingModule,
+      ],
+      providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
+    };
+  }
+}

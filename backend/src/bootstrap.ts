@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { requestContextMiddleware } from './common/context/request-context.middleware';
+import { installSqliteTransactionLock } from './common/database/sqlite-transaction-lock';
+import { AppConfig } from './config/app-config';
+import { SeedService } from './modules/seeding/seed.service';
+
+/**
+ * Builds the application exactly as it serves: migrations run, the default programme seeded (and
+ * demo data when asked), the bootstrap admin created. Used by `main`, the tests and the scripts.
+ */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  if (config.database.kind === 'sqlite') {
+    const { BetterSqlite3QueryRunner } = await import('typeorm/driver/better-sqlite3/BetterSqlite3QueryRunner');
+    installSqliteTransactionLock(BetterSqlite3QueryRunner.prototype as never);
+  }
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.use(requestContextMiddleware);
+  app.enableShutdownHooks();
+  app.set('trust proxy', true);
+
+  await app.get(DataSource).runMigrations({ transaction: 'each' });
+  await app.get(SeedService).seed({ demoData: config.demoData, adminUsername: config.adminUsername, adminPassword: config.adminPassword });
+  await app.init();
+  return app;
+}

@@ -1,0 +1,3 @@
+export * from './transaction.service';
+export * from './sql-dialect';
+export * from './references';

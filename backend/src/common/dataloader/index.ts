@@ -1,0 +1,2 @@
+export * from './loaders.service';
+export * from './relation-loaders';

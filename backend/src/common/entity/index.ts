@@ -1,0 +1,3 @@
+export * from './base.entity';
+export * from './columns';
+export * from './ids';

@@ -1,0 +1,3 @@
+export * from './page.input';
+export * from './list-query';
+export * from './page.type';

@@ -1,0 +1,2 @@
+export * from './money.scalar';
+export * from './date.scalar';

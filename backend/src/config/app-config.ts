@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+export type DatabaseKind = 'sqlite' | 'mysql';
+
+/** Everything the server reads from its environment, parsed once. */
+export interface AppConfig {
+  port: number;
+  production: boolean;
+  database: { kind: DatabaseKind; url: string; sqliteFile?: string };
+  adminUsername?: string;
+  adminPassword?: string;
+  demoData: boolean;
+  jobsEnabled: boolean;
+  notificationWebhookUrl?: string;
+  /** Delays between webhook attempts within one delivery, in milliseconds. */
+  webhookRetryDelaysMs: number[];
+  jwtSecret: string;
+  dataEncryptionKey: Buffer;
+  programmeTimeZone: string;
+  /** Identifies this replica in job runs and leases. */
+  instanceId: string;
+  logLevel: string;
+}
+
+export const DEFAULT_DATABASE_URL = 'sqlite:data/dealer-loyalty.sqlite';
+
+function parseBoolean(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+export function parseDatabaseUrl(url: string): AppConfig['database'] {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    return { kind: 'sqlite', url, sqliteFile: file === ':memory:' ? file : resolve(file) };
+  }
+  if (url.startsWith('mysql://') || url.startsWith('mariadb://')) return { kind: 'mysql', url };
+  throw new Error(`DATABASE_URL must start with sqlite: or mysql:// (got "${url}")`);
+}
+
+interface StoredSecrets {
+  jwtSecret: string;
+  dataEncryptionKey: string;
+}
+
+/**
+ * Outside production, secrets that are not configured are generated once and kept in a file beside
+ * the embedded database, so tokens and encrypted data survive restarts without any set-up.
+ */
+function loadOrCreateSecrets(file: string): StoredSecrets {
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as StoredSecrets;
+  const secrets: StoredSecrets = {
+    jwtSecret: randomBytes(32).toString('base64'),
+    dataEncryptionKey: randomBytes(32).toString('base64'),
+  };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+function decodeKey(value: string): Buffer {
+  const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  if (key.length !== 32) throw new Error('DATA_ENCRYPTION_KEY must be 32 bytes, as 64 hex digits or base64');
+  return key;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const database = parseDatabaseUrl(databaseUrl);
+
+  let jwtSecret = env.JWT_SECRET;
+  let encryptionKey = env.DATA_ENCRYPTION_KEY;
+  if (!jwtSecret || !encryptionKey) {
+    if (production) throw new Error('JWT_SECRET and DATA_ENCRYPTION_KEY are required when NODE_ENV=production');
+    const beside =
+      database.sqliteFile && database.sqliteFile !== ':memory:' ? dirname(database.sqliteFile) : resolve('data');
+    const stored = loadOrCreateSecrets(resolve(beside, 'secrets.json'));
+    jwtSecret ||= stored.jwtSecret;
+    encryptionKey ||= stored.dataEncryptionKey;
+  }
+
+  const port = Number(env.PORT || 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (got "${env.PORT}")`);
+
+  return {
+    port,
+    production,
+    database,
+    adminUsername: env.ADMIN_USERNAME || undefined,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    demoData: parseBoolean(env.DEMO_DATA, databaseUrl === DEFAULT_DATABASE_URL),
+    jobsEnabled: parseBoolean(env.JOBS_ENABLED, true),
+    notificationWebhookUrl: env.NOTIFICATION_WEBHOOK_URL || undefined,
+    webhookRetryDelaysMs: (env.NOTIFICATION_RETRY_DELAYS_MS || '500,2000,5000')
+      .split(',')
+      .filter(Boolean)
+      .map((ms) => Number(ms)),
+    jwtSecret,
+    dataEncryptionKey: decodeKey(encryptionKey),
+    programmeTimeZone: env.TZ_PROGRAMME || 'Asia/Shanghai',
+    instanceId: env.INSTANCE_ID || `${process.pid}@${require('node:os').hostname()}`,
+    logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,66 @@
+import { EntitySubscriberInterface, EventSubscriber, InsertEvent, RemoveEvent, UpdateEvent } from 'typeorm';
+import { actorOf, ActorType } from '../../common/auth';
+import { requestContext } from '../../common/context/request-context';
+import { newId } from '../../common/entity';
+import { AuditLog } from './audit-log.entity';
+
+/** Properties never copied into the audit trail. */
+const REDACTED = new Set(['passwordHash', 'keyHash', 'idNumberEncrypted', 'codeHash']);
+
+function snapshot(entity: object | undefined | null): Record<string, unknown> | null {
+  if (!entity) return null;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entity)) {
+    if (typeof value === 'function' || (value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value))) continue;
+    out[key] = REDACTED.has(key) ? '[redacted]' : value;
+  }
+  return out;
+}
+
+/**
+ * The one audit hook: every entity written while a staff user or an API client is being served
+ * gets an audit record (operation, entity, before and after), in the same transaction as the write.
+ */
+@EventSubscriber()
+export class AuditSubscriber implements EntitySubscriberInterface {
+  afterInsert(event: InsertEvent<object>) {
+    return this.record(event, null, event.entity);
+  }
+
+  afterUpdate(event: UpdateEvent<object>) {
+    return this.record(event, event.databaseEntity, event.entity as object);
+  }
+
+  afterRemove(event: RemoveEvent<object>) {
+    const before = event.databaseEntity ?? event.entity;
+    return this.record(event, before, null, event.entityId as string | undefined);
+  }
+
+  private async record(
+    event: InsertEvent<object> | UpdateEvent<object> | RemoveEvent<object>,
+    before: object | null | undefined,
+    after: object | null | undefined,
+    removedId?: string,
+  ) {
+    if (event.metadata.target === AuditLog) return;
+    const context = requestContext.current();
+    const actor = actorOf(context?.principal);
+    if (actor.type === ActorType.SYSTEM || !context?.operation) return;
+    const beforeSnapshot = snapshot(before);
+    const afterSnapshot = snapshot(after ? { ...(before ?? {}), ...after } : null);
+    const entityId = (afterSnapshot?.id ?? beforeSnapshot?.id ?? removedId ?? null) as string | null;
+    await event.manager.getRepository(AuditLog).insert(
+      Object.assign(new AuditLog(), {
+        id: newId(),
+        actorType: actor.type,
+        actorId: actor.id,
+        actorName: actor.name,
+        action: context.operation,
+        entityType: event.metadata.name,
+        entityId,
+        before: beforeSnapshot,
+        after: afterSnapshot,
+      }) as never,
+    );
+  }
+}

@@ -1,0 +1,31 @@
+import { NotificationTemplate as T } from './notification.enums';
+
+type Data = Record<string, string | number | null | undefined>;
+
+const v = (data: Data, key: string) => {
+  const value = data[key];
+  if (value === undefined || value === null || value === '') throw new Error(`Notification data lacks ${key}`);
+  return String(value);
+};
+
+/** The zh-CN text of every template, from the data each needs. */
+const TEMPLATES: Record<T, (d: Data) => string> = {
+  [T.ACTIVATION_CODE]: (d) => `【会员中心】您的会员激活验证码为${v(d, 'code')}，10分钟内有效。请勿告诉他人。`,
+  [T.LOGIN_CODE]: (d) => `【会员中心】您的登录验证码为${v(d, 'code')}，10分钟内有效。如非本人操作请忽略。`,
+  [T.MAINTENANCE_DUE]: (d) => `尊敬的${v(d, 'name')}，您的爱车${v(d, 'plate')}预计于${v(d, 'dueDate')}需要保养，欢迎预约到店。`,
+  [T.INSPECTION_DUE]: (d) => `尊敬的${v(d, 'name')}，您的爱车${v(d, 'plate')}将于${v(d, 'dueDate')}到期年审，请提前安排。`,
+  [T.INSURANCE_DUE]: (d) => `尊敬的${v(d, 'name')}，您的爱车${v(d, 'plate')}车险将于${v(d, 'dueDate')}到期，欢迎到店办理续保。`,
+  [T.BIRTHDAY]: (d) => `亲爱的${v(d, 'name')}，生日快乐！感谢您一直以来的支持，祝您生日愉快、出行平安。`,
+  [T.POINTS_EXPIRING]: (d) => `尊敬的${v(d, 'name')}，您有${v(d, 'points')}积分将于${v(d, 'expiresOn')}过期，请及时使用。`,
+  [T.BENEFIT_EXPIRING]: (d) => `尊敬的${v(d, 'name')}，您的权益「${v(d, 'benefit')}」将于${v(d, 'expiresOn')}到期，请及时使用。`,
+  [T.TIER_UPGRADED]: (d) => `恭喜${v(d, 'name')}！您已升级为${v(d, 'tier')}，尊享更多会员权益。`,
+  [T.TIER_DOWNGRADED]: (d) => `尊敬的${v(d, 'name')}，根据近12个月消费情况，您的会员等级已调整为${v(d, 'tier')}。`,
+  [T.ACTIVITY_STARTING]: (d) => `尊敬的${v(d, 'name')}，您报名的活动「${v(d, 'activity')}」将于${v(d, 'startsAt')}开始，期待您的光临。`,
+  [T.ACTIVATION_LAPSING]: (d) => `尊敬的${v(d, 'name')}，您的会员注册尚未激活，将于${v(d, 'lapsesOn')}失效，请尽快完成激活。`,
+  [T.COMPLAINT_ESCALATED]: (d) => `投诉工单${v(d, 'ticketNo')}已超时升级至${v(d, 'level')}级，请尽快处理。`,
+  [T.CARD_BALANCE_CHANGED]: (d) => `您的卡${v(d, 'cardNo')}发生变动${v(d, 'change')}，当前余额${v(d, 'balance')}。`,
+};
+
+export function renderTemplate(template: T, data: Data): string {
+  return TEMPLATES[template](data);
+}

@@ -1,0 +1,43 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { printSchemaFile } from '../../backend/src/common/schema-printer';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('platform', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('reports health with the database reachable', async () => {
+    const res = await t.http().get('/health').expect(200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.info.database.status).toBe('up');
+  });
+
+  it('answers /admin', async () => {
+    const res = await t.http().get('/admin/').redirects(1);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('Dealer Loyalty');
+  });
+
+  it('tags every response with a request id, keeping a sane one from the client', async () => {
+    const res = await t.http().get('/health').set('X-Request-Id', 'req-123');
+    expect(res.headers['x-request-id']).toBe('req-123');
+    const generated = await t.http().get('/health');
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('keeps schema/schema.graphql in step with the code (run `npm run schema` when this fails)', () => {
+    const committed = readFileSync(join(__dirname, '..', '..', 'schema', 'schema.graphql'), 'utf8');
+    expect(printSchemaFile(t.app.get(GraphQLSchemaHost).schema)).toBe(committed);
+  });
+
+  it('never sends a stack trace, and reports unknown fields as validation failures', async () => {
+    const result = await t.gql('{ nope }', undefined, { token: t.adminToken });
+    expect(result.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(result)).not.toContain('stacktrace');
+  });
+});
