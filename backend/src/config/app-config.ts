@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 
 export type DatabaseKind = 'sqlite' | 'mysql';
@@ -101,7 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret,
     dataEncryptionKey: decodeKey(encryptionKey),
     programmeTimeZone: env.TZ_PROGRAMME || 'Asia/Shanghai',
-    instanceId: env.INSTANCE_ID || `${process.pid}@${require('node:os').hostname()}`,
+    instanceId: env.INSTANCE_ID || `${process.pid}@${hostname()}`,
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
   };
 }

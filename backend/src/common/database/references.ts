@@ -1,9 +1,9 @@
 import { EntityManager } from 'typeorm';
-import { REFERENCES } from '../entity/columns';
+import { EntityClass, REFERENCES } from '../entity/columns';
 import { InvalidStateError } from '../errors';
 
 /** Refuses (INVALID_STATE) to delete a record that other records still refer to. */
-export async function assertUnreferenced(manager: EntityManager, target: Function, id: string, label: string) {
+export async function assertUnreferenced(manager: EntityManager, target: EntityClass, id: string, label: string) {
   for (const ref of REFERENCES.filter((r) => r.target() === target)) {
     const used = await manager
       .getRepository(ref.owner)

@@ -16,10 +16,13 @@ export function DateTimeColumn(options: ColumnOptions = {}) {
   return Column({ type: 'datetime', precision: 3, ...options });
 }
 
+/** An entity class. */
+export type EntityClass = abstract new (...args: never[]) => object;
+
 export interface Reference {
-  owner: Function;
+  owner: EntityClass;
   property: string;
-  target: () => Function;
+  target: () => EntityClass;
 }
 
 /** Which columns refer to which entities, so a deletion can be refused while anything points at it. */
@@ -30,11 +33,11 @@ export const REFERENCES: Reference[] = [];
  * foreign keys (portable to distributed MySQL-compatible databases); `references` registers the
  * column so deleting the target is refused while rows point at it.
  */
-export function IdColumn(options: ColumnOptions & { references?: () => Function } = {}): PropertyDecorator {
+export function IdColumn(options: ColumnOptions & { references?: () => EntityClass } = {}): PropertyDecorator {
   const { references, ...column } = options;
   const decorate = Column({ type: 'varchar', length: 26, ...column });
   return (target, property) => {
-    if (references) REFERENCES.push({ owner: target.constructor, property: String(property), target: references });
+    if (references) REFERENCES.push({ owner: target.constructor as EntityClass, property: String(property), target: references });
     decorate(target, property);
   };
 }

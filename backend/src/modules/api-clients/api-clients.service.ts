@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { ApiClientPrincipal } from '../../common/auth';
 import { TransactionService } from '../../common/database';
 import { NotFoundError } from '../../common/errors';
@@ -59,7 +59,7 @@ export class ApiClientsService {
     if (!client) return null;
     const now = new Date();
     if (!client.lastUsedAt || now.getTime() - client.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-      await this.clients.update({ id: client.id, lastUsedAt: client.lastUsedAt ?? LessThan(now) }, { lastUsedAt: now });
+      await this.clients.update({ id: client.id }, { lastUsedAt: now });
     }
     return { id: client.id, name: client.name, scopes: client.scopes };
   }
