@@ -33,6 +33,9 @@ describe('CRUD convention on dealerships and staff users', () => {
 
     const q = await t.ok(DEALERSHIPS, { filter: { q: 'sh-' } }, admin);
     expect(q.dealerships.total).toBe(2);
+    // LIKE wildcards in q are matched literally.
+    expect((await t.ok(DEALERSHIPS, { filter: { q: '%' } }, admin)).dealerships.total).toBe(0);
+    expect((await t.ok(DEALERSHIPS, { filter: { q: 'SH_0' } }, admin)).dealerships.total).toBe(0);
     const city = await t.ok(DEALERSHIPS, { filter: { city: '北京' } }, admin);
     expect(city.dealerships.items.map((d: { code: string }) => d.code)).toEqual(['BJ-01']);
     const brand = await t.ok(DEALERSHIPS, { filter: { brand: '丰田' } }, admin);

@@ -44,7 +44,8 @@ function perPageCap(): number {
 
 const camelCase = (screaming: string) => screaming.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** `!` escapes LIKE wildcards: a backslash would need different quoting on MySQL and SQLite. */
+const escapeLike = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);
 
 /**
  * The one list query of the API: turns `filter`, `sort` and `page` into SQL by convention.
@@ -82,7 +83,7 @@ export async function listQuery<E extends ObjectLiteral>(
       const p = next();
       qb.andWhere(
         new Brackets((or) => {
-          for (const column of options.search!) or.orWhere(`${alias}.${column} LIKE :${p} ESCAPE '\\'`);
+          for (const column of options.search!) or.orWhere(`${alias}.${column} LIKE :${p} ESCAPE '!'`);
         }),
         { [p]: `%${escapeLike(text)}%` },
       );

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { affectedRows, dialectOf } from '../../common/database';
+import { dialectOf } from '../../common/database';
+import { executeUpdate } from './execute-update';
 import { JobLock } from './job-lock.entity';
 
 /**
@@ -26,22 +27,24 @@ export class JobLeaseService {
       .values({ job, holder: null, leaseUntil: null, lastWindow: null, runId: null })
       .orIgnore()
       .execute();
-    const result = await this.dataSource.query(
+    const changed = await executeUpdate(
+      this.dataSource,
       `UPDATE job_lock SET holder = ?, runId = ?, leaseUntil = ${sql.nowPlusSeconds(ttlSeconds)}
        WHERE job = ? AND (leaseUntil IS NULL OR leaseUntil < ${sql.now()})${window ? ' AND (lastWindow IS NULL OR lastWindow <> ?)' : ''}`,
       window ? [holder, runId, job, window] : [holder, runId, job],
     );
-    return affectedRows(result) === 1;
+    return changed === 1;
   }
 
   /** Extends a lease this holder still has; false when it was lost. */
   async renew(job: string, runId: string, ttlSeconds: number): Promise<boolean> {
     const sql = dialectOf(this.dataSource);
-    const result = await this.dataSource.query(
+    const changed = await executeUpdate(
+      this.dataSource,
       `UPDATE job_lock SET leaseUntil = ${sql.nowPlusSeconds(ttlSeconds)} WHERE job = ? AND runId = ?`,
       [job, runId],
     );
-    return affectedRows(result) === 1;
+    return changed === 1;
   }
 
   /** Gives the lease back, recording the window as done when one is given. */

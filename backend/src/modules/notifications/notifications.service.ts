@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { affectedRows, dialectOf } from '../../common/database';
+import { dialectOf } from '../../common/database';
 import { isUniqueViolation } from '../../common/errors';
 import { newId } from '../../common/entity';
 import { ListArgs, listQuery, Page } from '../../common/list';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { executeUpdate } from '../jobs/execute-update';
 import { Notification } from './notification.entity';
 import { NotificationChannel, NotificationStatus, NotificationTemplate } from './notification.enums';
 import { NOTIFICATION_SENDER, NotificationSender, toMessage } from './notification-sender';
@@ -117,12 +118,13 @@ export class NotificationsService {
   /** Claims, sends and records one message. True when it was sent by this call. */
   private async deliver(id: string): Promise<boolean> {
     const sql = dialectOf(this.dataSource);
-    const claimed = await this.dataSource.query(
+    const claimed = await executeUpdate(
+      this.dataSource,
       `UPDATE notification SET claimedBy = ?, claimedUntil = ${sql.nowPlusSeconds(CLAIM_SECONDS)}
        WHERE id = ? AND status = ? AND (claimedUntil IS NULL OR claimedUntil < ${sql.now()})`,
       [this.config.instanceId, id, NotificationStatus.PENDING],
     );
-    if (affectedRows(claimed) !== 1) return false;
+    if (claimed !== 1) return false;
     const notification = await this.notifications.findOneByOrFail({ id });
     const attempts = notification.attempts + 1;
     try {
