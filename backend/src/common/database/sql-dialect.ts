@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** The few SQL expressions that differ between SQLite and MySQL/MariaDB. */
 export interface SqlDialect {
@@ -22,9 +22,18 @@ export function dialectOf(dataSource: DataSource): SqlDialect {
   return dataSource.options.type === 'mysql' || dataSource.options.type === 'mariadb' ? mysql : sqlite;
 }
 
-/** Rows changed by an UPDATE/DELETE run through `query()`, whichever the driver. */
-export function affectedRows(result: unknown): number {
-  if (Array.isArray(result)) return typeof result[1] === 'number' ? result[1] : affectedRows(result[0]);
-  const r = result as { affectedRows?: number; changes?: number } | undefined;
-  return r?.affectedRows ?? r?.changes ?? 0;
+/**
+ * Runs a conditional UPDATE/DELETE and returns how many rows it changed, on every driver (a plain
+ * `query()` on better-sqlite3 answers with the last insert rowid, not the changed rows). Inside a
+ * transaction, pass its manager so the statement runs in it.
+ */
+export async function executeUpdate(executor: DataSource | EntityManager, sql: string, parameters: unknown[]): Promise<number> {
+  const inTransaction = executor instanceof EntityManager ? executor.queryRunner : undefined;
+  const runner = inTransaction ?? (executor instanceof EntityManager ? executor.connection : executor).createQueryRunner();
+  try {
+    const result = await runner.query(sql, parameters, true);
+    return result.affected ?? 0;
+  } finally {
+    if (!inTransaction) await runner.release();
+  }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { dialectOf } from '../../common/database';
-import { executeUpdate } from './execute-update';
+import { dialectOf, executeUpdate } from '../../common/database';
 import { JobLock } from './job-lock.entity';
 
 /**

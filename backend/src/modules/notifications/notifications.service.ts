@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { dialectOf } from '../../common/database';
+import { dialectOf, executeUpdate } from '../../common/database';
 import { isUniqueViolation } from '../../common/errors';
 import { newId } from '../../common/entity';
 import { ListArgs, listQuery, Page } from '../../common/list';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { executeUpdate } from '../jobs/execute-update';
 import { Notification } from './notification.entity';
 import { NotificationChannel, NotificationStatus, NotificationTemplate } from './notification.enums';
 import { NOTIFICATION_SENDER, NotificationSender, toMessage } from './notification-sender';
@@ -79,7 +78,12 @@ export class NotificationsService {
       return notification;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      return manager.findOneByOrFail(Notification, { dedupeKey: input.dedupeKey });
+      // A concurrent transaction queued it and committed. This transaction's snapshot (REPEATABLE
+      // READ on MySQL/MariaDB) predates that row, so read the committed one outside it.
+      return (
+        (await manager.findOneBy(Notification, { dedupeKey: input.dedupeKey })) ??
+        this.notifications.findOneByOrFail({ dedupeKey: input.dedupeKey })
+      );
     }
   }
 
