@@ -7,23 +7,8 @@ import { JobRun } from '../../backend/src/modules/jobs/job-run.entity';
 import { NotificationTemplate } from '../../backend/src/modules/notifications/notification.enums';
 import { NotificationsService } from '../../backend/src/modules/notifications/notifications.service';
 import { errorCode, startTestApp, TestApp } from './support/test-app';
+import { JOBS, RUN_JOB, JOB_RUNS } from './support/contract';
 
-// Contract operations (shared/contract/ops.graphql), verbatim.
-const JOBS = /* GraphQL */ `
-query Jobs {
-  jobs { name schedule enabled nextRunAt lastRun { id status startedAt finishedAt processed affected } }
-}`;
-const RUN_JOB = /* GraphQL */ `
-mutation RunJob($input: RunJobInput!) {
-  runJob(input: $input) { id job status asOf startedAt finishedAt processed affected error }
-}`;
-const JOB_RUNS = /* GraphQL */ `
-query JobRuns($filter: JobRunFilter, $sort: [JobRunSort!], $page: PageInput) {
-  jobRuns(filter: $filter, sort: $sort, page: $page) {
-    items { id job status asOf startedAt finishedAt processed affected error instance }
-    total
-  }
-}`;
 
 const DISPATCH = 'NOTIFICATION_DISPATCH';
 

@@ -5,19 +5,8 @@ import { Notification } from '../../backend/src/modules/notifications/notificati
 import { NotificationTemplate } from '../../backend/src/modules/notifications/notification.enums';
 import { EnqueueInput, NotificationsService } from '../../backend/src/modules/notifications/notifications.service';
 import { startTestApp, TestApp } from './support/test-app';
+import { RUN_JOB, NOTIFICATIONS } from './support/contract';
 
-// Contract operations (shared/contract/ops.graphql), verbatim.
-const RUN_JOB = /* GraphQL */ `
-mutation RunJob($input: RunJobInput!) {
-  runJob(input: $input) { id job status asOf startedAt finishedAt processed affected error }
-}`;
-const NOTIFICATIONS = /* GraphQL */ `
-query Notifications($filter: NotificationFilter, $sort: [NotificationSort!], $page: PageInput) {
-  notifications(filter: $filter, sort: $sort, page: $page) {
-    items { id memberId channel template status dedupeKey body scheduledAt sentAt attempts error createdAt }
-    total
-  }
-}`;
 
 interface Received {
   body: Record<string, unknown>;

@@ -43,3 +43,26 @@ export const AUDIT_LOGS = `query AuditLogs($filter: AuditLogFilter, $sort: [Audi
     total
   }
 }`;
+
+// ops.graphql
+export const JOBS = `query Jobs {
+  jobs { name schedule enabled nextRunAt lastRun { id status startedAt finishedAt processed affected } }
+}`;
+
+export const RUN_JOB = `mutation RunJob($input: RunJobInput!) {
+  runJob(input: $input) { id job status asOf startedAt finishedAt processed affected error }
+}`;
+
+export const JOB_RUNS = `query JobRuns($filter: JobRunFilter, $sort: [JobRunSort!], $page: PageInput) {
+  jobRuns(filter: $filter, sort: $sort, page: $page) {
+    items { id job status asOf startedAt finishedAt processed affected error instance }
+    total
+  }
+}`;
+
+export const NOTIFICATIONS = `query Notifications($filter: NotificationFilter, $sort: [NotificationSort!], $page: PageInput) {
+  notifications(filter: $filter, sort: $sort, page: $page) {
+    items { id memberId channel template status dedupeKey body scheduledAt sentAt attempts error createdAt }
+    total
+  }
+}`;
