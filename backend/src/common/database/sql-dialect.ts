@@ -6,19 +6,25 @@ export interface SqlDialect {
   now(): string;
   /** The database clock plus a number of seconds. */
   nowPlusSeconds(seconds: number): string;
+  /** A JS instant as a raw-SQL parameter comparable with stored DateTime columns. */
+  dateTime(instant: Date): string | Date;
 }
 
 const sqlite: SqlDialect = {
   now: () => `strftime('%Y-%m-%d %H:%M:%f', 'now')`,
   nowPlusSeconds: (s) => `strftime('%Y-%m-%d %H:%M:%f', 'now', '+${Math.trunc(s)} seconds')`,
+  // TypeORM stores SQLite datetimes as UTC text 'YYYY-MM-DD HH:MM:SS.SSS'.
+  dateTime: (instant) => instant.toISOString().replace('T', ' ').replace('Z', ''),
 };
 
 const mysql: SqlDialect = {
   now: () => 'UTC_TIMESTAMP(3)',
   nowPlusSeconds: (s) => `(UTC_TIMESTAMP(3) + INTERVAL ${Math.trunc(s)} SECOND)`,
+  dateTime: (instant) => instant,
 };
 
-export function dialectOf(dataSource: DataSource): SqlDialect {
+export function dialectOf(executor: DataSource | EntityManager): SqlDialect {
+  const dataSource = executor instanceof EntityManager ? executor.connection : executor;
   return dataSource.options.type === 'mysql' || dataSource.options.type === 'mariadb' ? mysql : sqlite;
 }
 
@@ -36,4 +42,12 @@ export async function executeUpdate(executor: DataSource | EntityManager, sql: s
   } finally {
     if (!inTransaction) await runner.release();
   }
+}
+
+/** A DateTime read by a raw query: a Date from mysql2, UTC text from SQLite. */
+export function readDateTime(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  const text = String(value);
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
 }

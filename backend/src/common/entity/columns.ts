@@ -16,6 +16,25 @@ export function DateTimeColumn(options: ColumnOptions = {}) {
   return Column({ type: 'datetime', precision: 3, ...options });
 }
 
+/** A business date (birthday, due date) kept as 'YYYY-MM-DD' text: no time zone, sorts as text. */
+export function CalendarDateColumn(options: ColumnOptions = {}) {
+  return Column({ type: 'varchar', length: 10, nullable: true, ...options });
+}
+
+/** DECIMAL comes back as text from MySQL; the shortest decimal string of the number is exact again. */
+const decimalAsNumber: ValueTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | number | null) => (value === null || value === undefined ? value : Number(value)),
+};
+
+/**
+ * An exact decimal factor (rates, multipliers, discounts). Arithmetic on it goes through
+ * `points-math`, which reads the number's shortest decimal form, never its binary value.
+ */
+export function DecimalColumn(options: ColumnOptions = {}) {
+  return Column({ type: 'decimal', precision: 10, scale: 4, transformer: decimalAsNumber, ...options });
+}
+
 /** An entity class. */
 export type EntityClass = abstract new (...args: never[]) => object;
 

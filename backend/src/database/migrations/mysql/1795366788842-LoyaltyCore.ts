@@ -1,0 +1,68 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class LoyaltyCore1795366788842 implements MigrationInterface {
+  name = 'LoyaltyCore1795366788842';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE `activity` (`id` varchar(26) NOT NULL, `createdAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), `updatedAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3), `name` varchar(100) NOT NULL, `description` text NULL, `type` varchar(20) NOT NULL, `status` varchar(12) NOT NULL, `announceAt` datetime(3) NULL, `startsAt` datetime(3) NOT NULL, `endsAt` datetime(3) NOT NULL, `eligibleTierIds` longtext NOT NULL, `dealershipIds` longtext NOT NULL, `transactionTypes` longtext NOT NULL, `minAmount` bigint NULL, `multiplier` decimal(10,4) NULL, `bonusPoints` int NULL, `rewardPoints` int NULL, `capacity` int NULL, `budgetPoints` int NULL, `fixedCost` bigint NULL, `pointsIssued` int NOT NULL DEFAULT '0', INDEX `IDX_fd35aeb3d5d1b71d41907e6149` (`status`, `startsAt`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `tier` (`id` varchar(26) NOT NULL, `createdAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), `updatedAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3), `code` varchar(32) NOT NULL, `name` varchar(50) NOT NULL, `rank` int NOT NULL, `qualifyingPoints` int NOT NULL DEFAULT '0', `minSpend` bigint NULL, `pointsMultiplier` decimal(10,4) NOT NULL DEFAULT '1.0000', `discountRate` decimal(10,4) NOT NULL DEFAULT '1.0000', `freeMaintenancePerYear` int NOT NULL DEFAULT '0', `upgradeRepairAmount` bigint NULL, `upgradeServiceVisits` int NULL, `description` text NULL, UNIQUE INDEX `IDX_3434223fbdc9d4744482d2986d` (`code`), UNIQUE INDEX `IDX_69eed04bdd0b04a20d31361d4e` (`rank`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `member` (`id` varchar(26) NOT NULL, `createdAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), `updatedAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3), `memberNo` varchar(20) NOT NULL, `name` varchar(50) NOT NULL, `phone` varchar(20) NOT NULL, `phoneKey` varchar(20) NULL, `gender` varchar(8) NULL, `birthday` varchar(10) NULL, `email` varchar(100) NULL, `city` varchar(50) NULL, `idNumberEncrypted` text NULL, `idNumberMasked` varchar(18) NULL, `status` varchar(24) NOT NULL, `statusReason` text NULL, `channel` varchar(16) NOT NULL, `homeDealershipId` varchar(26) NULL, `tierId` varchar(26) NOT NULL, `tierAchievedAt` datetime(3) NULL, `tierReviewAt` datetime(3) NULL, `pointsBalance` int NOT NULL DEFAULT '0', `pointsDebt` int NOT NULL DEFAULT '0', `lifetimePoints` int NOT NULL DEFAULT '0', `qualifyingPoints` int NOT NULL DEFAULT '0', `totalSpend` bigint NOT NULL DEFAULT '0', `referralCode` varchar(12) NOT NULL, `referredById` varchar(26) NULL, `marketingConsent` tinyint NOT NULL DEFAULT 0, `segment` varchar(16) NULL, `activatedAt` datetime(3) NULL, `lastTransactionAt` datetime(3) NULL, `erasedAt` datetime(3) NULL, UNIQUE INDEX `IDX_da918f1ef649f111ebfe65bb69` (`memberNo`), INDEX `IDX_8174d0498e41d6e7c108b657e7` (`name`), INDEX `IDX_d73619f5e63108e8d57e8e1859` (`phone`), UNIQUE INDEX `IDX_f2f9d6df3ea54c1672e23406ca` (`phoneKey`), INDEX `IDX_edd000cc7aef7da0776ef763ce` (`status`), INDEX `IDX_2e74d7f633648e080532c32f5e` (`tierId`), INDEX `IDX_10c578b5ca8bbe312d2e365196` (`tierReviewAt`), UNIQUE INDEX `IDX_7246a7def11f69cab04ebf476b` (`referralCode`), INDEX `IDX_4f33fae6e2d850751a66182dc4` (`segment`), INDEX `IDX_bdb2685d80fb5b0ad296422ff4` (`homeDealershipId`, `createdAt`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `verification_code` (`id` varchar(26) NOT NULL, `createdAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), `updatedAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3), `purpose` varchar(16) NOT NULL, `memberId` varchar(26) NULL, `phone` varchar(20) NOT NULL, `codeHash` varchar(64) NOT NULL, `expiresAt` datetime(3) NOT NULL, `attempts` int NOT NULL DEFAULT '0', `consumedAt` datetime(3) NULL, INDEX `IDX_cd395590ed3df6752780b006a1` (`phone`, `purpose`, `createdAt`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `points_entry` (`id` varchar(26) NOT NULL, `createdAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), `updatedAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3), `memberId` varchar(26) NOT NULL, `type` varchar(16) NOT NULL, `points` int NOT NULL, `balanceAfter` int NOT NULL, `debtChange` int NOT NULL DEFAULT '0', `debtAfter` int NOT NULL DEFAULT '0', `reason` varchar(200) NULL, `sourceType` varchar(32) NULL, `sourceId` varchar(26) NULL, `expiresAt` datetime(3) NULL, `dealershipId` varchar(26) NULL, `operatorId` varchar(26) NULL, `idempotencyKey` varchar(160) NULL, `payloadHash` varchar(64) NULL, INDEX `IDX_f0a76ec38b31b3c449567e5397` (`type`), INDEX `IDX_bec3e78813637e5d8d12f1f568` (`sourceId`), UNIQUE INDEX `IDX_d2e741bf0e58563454668c77a5` (`idempotencyKey`), INDEX `IDX_2ef02ae10e5db26e44ce4f78b2` (`memberId`, `createdAt`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `points_lot` (`id` varchar(26) NOT NULL, `createdAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), `updatedAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3), `memberId` varchar(26) NOT NULL, `entryId` varchar(26) NOT NULL, `transactionId` varchar(26) NULL, `points` int NOT NULL, `remaining` int NOT NULL, `earnedAt` datetime(3) NOT NULL, `expiresAt` datetime(3) NOT NULL, `expiredAt` datetime(3) NULL, INDEX `IDX_96106826bb60bee9a5407b6c7d` (`transactionId`), INDEX `IDX_66acbe6a432f632e0413a353f0` (`expiresAt`, `remaining`), INDEX `IDX_0ebbc5b00c3bc9047824a3edff` (`memberId`, `expiresAt`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `programme_setting` (`id` varchar(26) NOT NULL, `createdAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), `updatedAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3), `key` varchar(64) NOT NULL, `value` longtext NOT NULL, UNIQUE INDEX `IDX_cfcb7b095f1a5d6904cec45722` (`key`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `tier_change` (`id` varchar(26) NOT NULL, `createdAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), `updatedAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3), `memberId` varchar(26) NOT NULL, `fromTierId` varchar(26) NULL, `toTierId` varchar(26) NOT NULL, `reason` varchar(16) NOT NULL, `note` text NULL, `operatorId` varchar(26) NULL, INDEX `IDX_a8d442c2372a1aa3c4a2b27b3a` (`memberId`, `createdAt`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `sales_transaction` (`id` varchar(26) NOT NULL, `createdAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), `updatedAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3), `externalRef` varchar(64) NOT NULL, `dealershipId` varchar(26) NOT NULL, `memberId` varchar(26) NULL, `vehicleId` varchar(26) NULL, `plateNumber` varchar(12) NULL, `type` varchar(20) NOT NULL, `amount` bigint NOT NULL DEFAULT '0', `occurredAt` datetime(3) NOT NULL, `mileage` int NULL, `description` varchar(500) NULL, `pointsEarned` int NOT NULL DEFAULT '0', `status` varchar(12) NOT NULL, `reversedAt` datetime(3) NULL, `reversalReason` text NULL, `payloadHash` varchar(64) NOT NULL, `recordedById` varchar(26) NULL, INDEX `IDX_5310d6c60b9750aeaad6f0ff78` (`vehicleId`), INDEX `IDX_afa8f49a9b80f610118e422188` (`plateNumber`), INDEX `IDX_fef57705e78164e2ba1c2197f3` (`dealershipId`, `occurredAt`), INDEX `IDX_f9a76a1ba4f108d8a3470a9583` (`memberId`, `occurredAt`), UNIQUE INDEX `IDX_80f09f6478abae1bc72c70d48f` (`dealershipId`, `externalRef`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `transaction_activity` (`id` varchar(26) NOT NULL, `createdAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), `updatedAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3), `transactionId` varchar(26) NOT NULL, `activityId` varchar(26) NOT NULL, `points` int NOT NULL DEFAULT '0', INDEX `IDX_e6ef49bb7fa238d0cc37836272` (`activityId`), UNIQUE INDEX `IDX_040943285247f27e3fc7400146` (`transactionId`, `activityId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `vehicle` (`id` varchar(26) NOT NULL, `createdAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), `updatedAt` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3), `memberId` varchar(26) NOT NULL, `vin` varchar(17) NOT NULL, `plateNumber` varchar(12) NULL, `brand` varchar(50) NULL, `model` varchar(80) NULL, `series` varchar(80) NULL, `color` varchar(30) NULL, `purchaseDate` varchar(10) NULL, `purchasePrice` bigint NULL, `mileage` int NULL, `lastServiceAt` datetime(3) NULL, `lastServiceMileage` int NULL, `previousServiceAt` datetime(3) NULL, `previousServiceMileage` int NULL, `avgDailyKm` decimal(10,2) NULL, `nextServiceDueDate` varchar(10) NULL, `nextServiceDueMileage` int NULL, `inspectionDueDate` varchar(10) NULL, `insuranceExpiryDate` varchar(10) NULL, `dealershipId` varchar(26) NULL, INDEX `IDX_473b4a501d49aac6e1c3248713` (`memberId`), UNIQUE INDEX `IDX_960e864037056a9e38cb4277bd` (`vin`), INDEX `IDX_c435e4bb8a5f02587778084be5` (`plateNumber`), INDEX `IDX_d9b7339708c1c274108dc15e1b` (`nextServiceDueDate`), INDEX `IDX_346ccbe7f7b962e3ae3a3e0e59` (`dealershipId`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX `IDX_346ccbe7f7b962e3ae3a3e0e59` ON `vehicle`");
+    await queryRunner.query("DROP INDEX `IDX_d9b7339708c1c274108dc15e1b` ON `vehicle`");
+    await queryRunner.query("DROP INDEX `IDX_c435e4bb8a5f02587778084be5` ON `vehicle`");
+    await queryRunner.query("DROP INDEX `IDX_960e864037056a9e38cb4277bd` ON `vehicle`");
+    await queryRunner.query("DROP INDEX `IDX_473b4a501d49aac6e1c3248713` ON `vehicle`");
+    await queryRunner.query("DROP TABLE `vehicle`");
+    await queryRunner.query("DROP INDEX `IDX_040943285247f27e3fc7400146` ON `transaction_activity`");
+    await queryRunner.query("DROP INDEX `IDX_e6ef49bb7fa238d0cc37836272` ON `transaction_activity`");
+    await queryRunner.query("DROP TABLE `transaction_activity`");
+    await queryRunner.query("DROP INDEX `IDX_80f09f6478abae1bc72c70d48f` ON `sales_transaction`");
+    await queryRunner.query("DROP INDEX `IDX_f9a76a1ba4f108d8a3470a9583` ON `sales_transaction`");
+    await queryRunner.query("DROP INDEX `IDX_fef57705e78164e2ba1c2197f3` ON `sales_transaction`");
+    await queryRunner.query("DROP INDEX `IDX_afa8f49a9b80f610118e422188` ON `sales_transaction`");
+    await queryRunner.query("DROP INDEX `IDX_5310d6c60b9750aeaad6f0ff78` ON `sales_transaction`");
+    await queryRunner.query("DROP TABLE `sales_transaction`");
+    await queryRunner.query("DROP INDEX `IDX_a8d442c2372a1aa3c4a2b27b3a` ON `tier_change`");
+    await queryRunner.query("DROP TABLE `tier_change`");
+    await queryRunner.query("DROP INDEX `IDX_cfcb7b095f1a5d6904cec45722` ON `programme_setting`");
+    await queryRunner.query("DROP TABLE `programme_setting`");
+    await queryRunner.query("DROP INDEX `IDX_0ebbc5b00c3bc9047824a3edff` ON `points_lot`");
+    await queryRunner.query("DROP INDEX `IDX_66acbe6a432f632e0413a353f0` ON `points_lot`");
+    await queryRunner.query("DROP INDEX `IDX_96106826bb60bee9a5407b6c7d` ON `points_lot`");
+    await queryRunner.query("DROP TABLE `points_lot`");
+    await queryRunner.query("DROP INDEX `IDX_2ef02ae10e5db26e44ce4f78b2` ON `points_entry`");
+    await queryRunner.query("DROP INDEX `IDX_d2e741bf0e58563454668c77a5` ON `points_entry`");
+    await queryRunner.query("DROP INDEX `IDX_bec3e78813637e5d8d12f1f568` ON `points_entry`");
+    await queryRunner.query("DROP INDEX `IDX_f0a76ec38b31b3c449567e5397` ON `points_entry`");
+    await queryRunner.query("DROP TABLE `points_entry`");
+    await queryRunner.query("DROP INDEX `IDX_cd395590ed3df6752780b006a1` ON `verification_code`");
+    await queryRunner.query("DROP TABLE `verification_code`");
+    await queryRunner.query("DROP INDEX `IDX_bdb2685d80fb5b0ad296422ff4` ON `member`");
+    await queryRunner.query("DROP INDEX `IDX_4f33fae6e2d850751a66182dc4` ON `member`");
+    await queryRunner.query("DROP INDEX `IDX_7246a7def11f69cab04ebf476b` ON `member`");
+    await queryRunner.query("DROP INDEX `IDX_10c578b5ca8bbe312d2e365196` ON `member`");
+    await queryRunner.query("DROP INDEX `IDX_2e74d7f633648e080532c32f5e` ON `member`");
+    await queryRunner.query("DROP INDEX `IDX_edd000cc7aef7da0776ef763ce` ON `member`");
+    await queryRunner.query("DROP INDEX `IDX_f2f9d6df3ea54c1672e23406ca` ON `member`");
+    await queryRunner.query("DROP INDEX `IDX_d73619f5e63108e8d57e8e1859` ON `member`");
+    await queryRunner.query("DROP INDEX `IDX_8174d0498e41d6e7c108b657e7` ON `member`");
+    await queryRunner.query("DROP INDEX `IDX_da918f1ef649f111ebfe65bb69` ON `member`");
+    await queryRunner.query("DROP TABLE `member`");
+    await queryRunner.query("DROP INDEX `IDX_69eed04bdd0b04a20d31361d4e` ON `tier`");
+    await queryRunner.query("DROP INDEX `IDX_3434223fbdc9d4744482d2986d` ON `tier`");
+    await queryRunner.query("DROP TABLE `tier`");
+    await queryRunner.query("DROP INDEX `IDX_fd35aeb3d5d1b71d41907e6149` ON `activity`");
+    await queryRunner.query("DROP TABLE `activity`");
+  }
+}

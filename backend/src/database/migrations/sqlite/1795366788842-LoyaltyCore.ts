@@ -1,0 +1,103 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class LoyaltyCore1795366788842 implements MigrationInterface {
+  name = 'LoyaltyCore1795366788842';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE \"activity\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"createdAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"updatedAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"name\" varchar(100) NOT NULL, \"description\" text, \"type\" varchar(20) NOT NULL, \"status\" varchar(12) NOT NULL, \"announceAt\" datetime(3), \"startsAt\" datetime(3) NOT NULL, \"endsAt\" datetime(3) NOT NULL, \"eligibleTierIds\" text NOT NULL, \"dealershipIds\" text NOT NULL, \"transactionTypes\" text NOT NULL, \"minAmount\" bigint, \"multiplier\" decimal(10,4), \"bonusPoints\" integer, \"rewardPoints\" integer, \"capacity\" integer, \"budgetPoints\" integer, \"fixedCost\" bigint, \"pointsIssued\" integer NOT NULL DEFAULT (0))");
+    await queryRunner.query("CREATE INDEX \"IDX_fd35aeb3d5d1b71d41907e6149\" ON \"activity\" (\"status\", \"startsAt\") ");
+    await queryRunner.query("CREATE TABLE \"tier\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"createdAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"updatedAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"code\" varchar(32) NOT NULL, \"name\" varchar(50) NOT NULL, \"rank\" integer NOT NULL, \"qualifyingPoints\" integer NOT NULL DEFAULT (0), \"minSpend\" bigint, \"pointsMultiplier\" decimal(10,4) NOT NULL DEFAULT (1), \"discountRate\" decimal(10,4) NOT NULL DEFAULT (1), \"freeMaintenancePerYear\" integer NOT NULL DEFAULT (0), \"upgradeRepairAmount\" bigint, \"upgradeServiceVisits\" integer, \"description\" text)");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_3434223fbdc9d4744482d2986d\" ON \"tier\" (\"code\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_69eed04bdd0b04a20d31361d4e\" ON \"tier\" (\"rank\") ");
+    await queryRunner.query("CREATE TABLE \"member\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"createdAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"updatedAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"memberNo\" varchar(20) NOT NULL, \"name\" varchar(50) NOT NULL, \"phone\" varchar(20) NOT NULL, \"phoneKey\" varchar(20), \"gender\" varchar(8), \"birthday\" varchar(10), \"email\" varchar(100), \"city\" varchar(50), \"idNumberEncrypted\" text, \"idNumberMasked\" varchar(18), \"status\" varchar(24) NOT NULL, \"statusReason\" text, \"channel\" varchar(16) NOT NULL, \"homeDealershipId\" varchar(26), \"tierId\" varchar(26) NOT NULL, \"tierAchievedAt\" datetime(3), \"tierReviewAt\" datetime(3), \"pointsBalance\" integer NOT NULL DEFAULT (0), \"pointsDebt\" integer NOT NULL DEFAULT (0), \"lifetimePoints\" integer NOT NULL DEFAULT (0), \"qualifyingPoints\" integer NOT NULL DEFAULT (0), \"totalSpend\" bigint NOT NULL DEFAULT (0), \"referralCode\" varchar(12) NOT NULL, \"referredById\" varchar(26), \"marketingConsent\" boolean NOT NULL DEFAULT (0), \"segment\" varchar(16), \"activatedAt\" datetime(3), \"lastTransactionAt\" datetime(3), \"erasedAt\" datetime(3))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_da918f1ef649f111ebfe65bb69\" ON \"member\" (\"memberNo\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_8174d0498e41d6e7c108b657e7\" ON \"member\" (\"name\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_d73619f5e63108e8d57e8e1859\" ON \"member\" (\"phone\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_f2f9d6df3ea54c1672e23406ca\" ON \"member\" (\"phoneKey\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_edd000cc7aef7da0776ef763ce\" ON \"member\" (\"status\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_2e74d7f633648e080532c32f5e\" ON \"member\" (\"tierId\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_10c578b5ca8bbe312d2e365196\" ON \"member\" (\"tierReviewAt\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_7246a7def11f69cab04ebf476b\" ON \"member\" (\"referralCode\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_4f33fae6e2d850751a66182dc4\" ON \"member\" (\"segment\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_bdb2685d80fb5b0ad296422ff4\" ON \"member\" (\"homeDealershipId\", \"createdAt\") ");
+    await queryRunner.query("CREATE TABLE \"verification_code\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"createdAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"updatedAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"purpose\" varchar(16) NOT NULL, \"memberId\" varchar(26), \"phone\" varchar(20) NOT NULL, \"codeHash\" varchar(64) NOT NULL, \"expiresAt\" datetime(3) NOT NULL, \"attempts\" integer NOT NULL DEFAULT (0), \"consumedAt\" datetime(3))");
+    await queryRunner.query("CREATE INDEX \"IDX_cd395590ed3df6752780b006a1\" ON \"verification_code\" (\"phone\", \"purpose\", \"createdAt\") ");
+    await queryRunner.query("CREATE TABLE \"points_entry\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"createdAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"updatedAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"memberId\" varchar(26) NOT NULL, \"type\" varchar(16) NOT NULL, \"points\" integer NOT NULL, \"balanceAfter\" integer NOT NULL, \"debtChange\" integer NOT NULL DEFAULT (0), \"debtAfter\" integer NOT NULL DEFAULT (0), \"reason\" varchar(200), \"sourceType\" varchar(32), \"sourceId\" varchar(26), \"expiresAt\" datetime(3), \"dealershipId\" varchar(26), \"operatorId\" varchar(26), \"idempotencyKey\" varchar(160), \"payloadHash\" varchar(64))");
+    await queryRunner.query("CREATE INDEX \"IDX_f0a76ec38b31b3c449567e5397\" ON \"points_entry\" (\"type\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_bec3e78813637e5d8d12f1f568\" ON \"points_entry\" (\"sourceId\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_d2e741bf0e58563454668c77a5\" ON \"points_entry\" (\"idempotencyKey\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_2ef02ae10e5db26e44ce4f78b2\" ON \"points_entry\" (\"memberId\", \"createdAt\") ");
+    await queryRunner.query("CREATE TABLE \"points_lot\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"createdAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"updatedAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"memberId\" varchar(26) NOT NULL, \"entryId\" varchar(26) NOT NULL, \"transactionId\" varchar(26), \"points\" integer NOT NULL, \"remaining\" integer NOT NULL, \"earnedAt\" datetime(3) NOT NULL, \"expiresAt\" datetime(3) NOT NULL, \"expiredAt\" datetime(3))");
+    await queryRunner.query("CREATE INDEX \"IDX_96106826bb60bee9a5407b6c7d\" ON \"points_lot\" (\"transactionId\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_66acbe6a432f632e0413a353f0\" ON \"points_lot\" (\"expiresAt\", \"remaining\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_0ebbc5b00c3bc9047824a3edff\" ON \"points_lot\" (\"memberId\", \"expiresAt\") ");
+    await queryRunner.query("CREATE TABLE \"programme_setting\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"createdAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"updatedAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"key\" varchar(64) NOT NULL, \"value\" text NOT NULL)");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_cfcb7b095f1a5d6904cec45722\" ON \"programme_setting\" (\"key\") ");
+    await queryRunner.query("CREATE TABLE \"tier_change\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"createdAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"updatedAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"memberId\" varchar(26) NOT NULL, \"fromTierId\" varchar(26), \"toTierId\" varchar(26) NOT NULL, \"reason\" varchar(16) NOT NULL, \"note\" text, \"operatorId\" varchar(26))");
+    await queryRunner.query("CREATE INDEX \"IDX_a8d442c2372a1aa3c4a2b27b3a\" ON \"tier_change\" (\"memberId\", \"createdAt\") ");
+    await queryRunner.query("CREATE TABLE \"sales_transaction\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"createdAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"updatedAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"externalRef\" varchar(64) NOT NULL, \"dealershipId\" varchar(26) NOT NULL, \"memberId\" varchar(26), \"vehicleId\" varchar(26), \"plateNumber\" varchar(12), \"type\" varchar(20) NOT NULL, \"amount\" bigint NOT NULL DEFAULT (0), \"occurredAt\" datetime(3) NOT NULL, \"mileage\" integer, \"description\" varchar(500), \"pointsEarned\" integer NOT NULL DEFAULT (0), \"status\" varchar(12) NOT NULL, \"reversedAt\" datetime(3), \"reversalReason\" text, \"payloadHash\" varchar(64) NOT NULL, \"recordedById\" varchar(26))");
+    await queryRunner.query("CREATE INDEX \"IDX_5310d6c60b9750aeaad6f0ff78\" ON \"sales_transaction\" (\"vehicleId\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_afa8f49a9b80f610118e422188\" ON \"sales_transaction\" (\"plateNumber\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_fef57705e78164e2ba1c2197f3\" ON \"sales_transaction\" (\"dealershipId\", \"occurredAt\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_f9a76a1ba4f108d8a3470a9583\" ON \"sales_transaction\" (\"memberId\", \"occurredAt\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_80f09f6478abae1bc72c70d48f\" ON \"sales_transaction\" (\"dealershipId\", \"externalRef\") ");
+    await queryRunner.query("CREATE TABLE \"transaction_activity\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"createdAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"updatedAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"transactionId\" varchar(26) NOT NULL, \"activityId\" varchar(26) NOT NULL, \"points\" integer NOT NULL DEFAULT (0))");
+    await queryRunner.query("CREATE INDEX \"IDX_e6ef49bb7fa238d0cc37836272\" ON \"transaction_activity\" (\"activityId\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_040943285247f27e3fc7400146\" ON \"transaction_activity\" (\"transactionId\", \"activityId\") ");
+    await queryRunner.query("CREATE TABLE \"vehicle\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"createdAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"updatedAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"memberId\" varchar(26) NOT NULL, \"vin\" varchar(17) NOT NULL, \"plateNumber\" varchar(12), \"brand\" varchar(50), \"model\" varchar(80), \"series\" varchar(80), \"color\" varchar(30), \"purchaseDate\" varchar(10), \"purchasePrice\" bigint, \"mileage\" integer, \"lastServiceAt\" datetime(3), \"lastServiceMileage\" integer, \"previousServiceAt\" datetime(3), \"previousServiceMileage\" integer, \"avgDailyKm\" decimal(10,2), \"nextServiceDueDate\" varchar(10), \"nextServiceDueMileage\" integer, \"inspectionDueDate\" varchar(10), \"insuranceExpiryDate\" varchar(10), \"dealershipId\" varchar(26))");
+    await queryRunner.query("CREATE INDEX \"IDX_473b4a501d49aac6e1c3248713\" ON \"vehicle\" (\"memberId\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_960e864037056a9e38cb4277bd\" ON \"vehicle\" (\"vin\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_c435e4bb8a5f02587778084be5\" ON \"vehicle\" (\"plateNumber\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_d9b7339708c1c274108dc15e1b\" ON \"vehicle\" (\"nextServiceDueDate\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_346ccbe7f7b962e3ae3a3e0e59\" ON \"vehicle\" (\"dealershipId\") ");
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX \"IDX_346ccbe7f7b962e3ae3a3e0e59\"");
+    await queryRunner.query("DROP INDEX \"IDX_d9b7339708c1c274108dc15e1b\"");
+    await queryRunner.query("DROP INDEX \"IDX_c435e4bb8a5f02587778084be5\"");
+    await queryRunner.query("DROP INDEX \"IDX_960e864037056a9e38cb4277bd\"");
+    await queryRunner.query("DROP INDEX \"IDX_473b4a501d49aac6e1c3248713\"");
+    await queryRunner.query("DROP TABLE \"vehicle\"");
+    await queryRunner.query("DROP INDEX \"IDX_040943285247f27e3fc7400146\"");
+    await queryRunner.query("DROP INDEX \"IDX_e6ef49bb7fa238d0cc37836272\"");
+    await queryRunner.query("DROP TABLE \"transaction_activity\"");
+    await queryRunner.query("DROP INDEX \"IDX_80f09f6478abae1bc72c70d48f\"");
+    await queryRunner.query("DROP INDEX \"IDX_f9a76a1ba4f108d8a3470a9583\"");
+    await queryRunner.query("DROP INDEX \"IDX_fef57705e78164e2ba1c2197f3\"");
+    await queryRunner.query("DROP INDEX \"IDX_afa8f49a9b80f610118e422188\"");
+    await queryRunner.query("DROP INDEX \"IDX_5310d6c60b9750aeaad6f0ff78\"");
+    await queryRunner.query("DROP TABLE \"sales_transaction\"");
+    await queryRunner.query("DROP INDEX \"IDX_a8d442c2372a1aa3c4a2b27b3a\"");
+    await queryRunner.query("DROP TABLE \"tier_change\"");
+    await queryRunner.query("DROP INDEX \"IDX_cfcb7b095f1a5d6904cec45722\"");
+    await queryRunner.query("DROP TABLE \"programme_setting\"");
+    await queryRunner.query("DROP INDEX \"IDX_0ebbc5b00c3bc9047824a3edff\"");
+    await queryRunner.query("DROP INDEX \"IDX_66acbe6a432f632e0413a353f0\"");
+    await queryRunner.query("DROP INDEX \"IDX_96106826bb60bee9a5407b6c7d\"");
+    await queryRunner.query("DROP TABLE \"points_lot\"");
+    await queryRunner.query("DROP INDEX \"IDX_2ef02ae10e5db26e44ce4f78b2\"");
+    await queryRunner.query("DROP INDEX \"IDX_d2e741bf0e58563454668c77a5\"");
+    await queryRunner.query("DROP INDEX \"IDX_bec3e78813637e5d8d12f1f568\"");
+    await queryRunner.query("DROP INDEX \"IDX_f0a76ec38b31b3c449567e5397\"");
+    await queryRunner.query("DROP TABLE \"points_entry\"");
+    await queryRunner.query("DROP INDEX \"IDX_cd395590ed3df6752780b006a1\"");
+    await queryRunner.query("DROP TABLE \"verification_code\"");
+    await queryRunner.query("DROP INDEX \"IDX_bdb2685d80fb5b0ad296422ff4\"");
+    await queryRunner.query("DROP INDEX \"IDX_4f33fae6e2d850751a66182dc4\"");
+    await queryRunner.query("DROP INDEX \"IDX_7246a7def11f69cab04ebf476b\"");
+    await queryRunner.query("DROP INDEX \"IDX_10c578b5ca8bbe312d2e365196\"");
+    await queryRunner.query("DROP INDEX \"IDX_2e74d7f633648e080532c32f5e\"");
+    await queryRunner.query("DROP INDEX \"IDX_edd000cc7aef7da0776ef763ce\"");
+    await queryRunner.query("DROP INDEX \"IDX_f2f9d6df3ea54c1672e23406ca\"");
+    await queryRunner.query("DROP INDEX \"IDX_d73619f5e63108e8d57e8e1859\"");
+    await queryRunner.query("DROP INDEX \"IDX_8174d0498e41d6e7c108b657e7\"");
+    await queryRunner.query("DROP INDEX \"IDX_da918f1ef649f111ebfe65bb69\"");
+    await queryRunner.query("DROP TABLE \"member\"");
+    await queryRunner.query("DROP INDEX \"IDX_69eed04bdd0b04a20d31361d4e\"");
+    await queryRunner.query("DROP INDEX \"IDX_3434223fbdc9d4744482d2986d\"");
+    await queryRunner.query("DROP TABLE \"tier\"");
+    await queryRunner.query("DROP INDEX \"IDX_fd35aeb3d5d1b71d41907e6149\"");
+    await queryRunner.query("DROP TABLE \"activity\"");
+  }
+}
