@@ -75,3 +75,21 @@ export class RateLimitedError extends AppError {
     super(ErrorCode.RATE_LIMITED, message, retryAfterSeconds ? { retryAfterSeconds } : {});
   }
 }
+
+export class InsufficientPointsError extends AppError {
+  constructor(needed: number, available: number) {
+    super(ErrorCode.INSUFFICIENT_POINTS, `Needs ${needed} points, ${available} available`, { needed, available });
+  }
+}
+
+export class InsufficientBalanceError extends AppError {
+  constructor(message = 'Insufficient balance') {
+    super(ErrorCode.INSUFFICIENT_BALANCE, message);
+  }
+}
+
+export class QuotaExhaustedError extends AppError {
+  constructor(message = 'Quota exhausted') {
+    super(ErrorCode.QUOTA_EXHAUSTED, message);
+  }
+}

@@ -1,2 +1,3 @@
 export * from './validation.pipe';
 export * from './validators';
+export * from './identity';

@@ -3,10 +3,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Principal } from '../../common/auth';
 import { assertUnreferenced, TransactionService } from '../../common/database';
-import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError } from '../../common/errors';
+import { ConflictError, ForbiddenError, NotFoundError, uniqueOrConflict } from '../../common/errors';
 import { ListArgs, listQuery, Page } from '../../common/list';
 import { Dealership } from './dealership.entity';
-import { CreateDealershipInput, DealershipFilter, DealershipSort, UpdateDealershipInput } from './dealership.types';
+import {
+  CreateDealershipInput,
+  DealershipFilter,
+  DealershipSort,
+  UpdateDealershipInput,
+} from './dealership.types';
 
 @Injectable()
 export class DealershipsService {
@@ -31,32 +36,40 @@ export class DealershipsService {
 
   /** Opening a dealership is a group decision: store-bound staff cannot. */
   async create(principal: Principal, input: CreateDealershipInput): Promise<Dealership> {
-    if (principal.staff?.dealershipId) throw new ForbiddenError('Only group-wide staff can open a dealership');
-    return this.saveUnique(async () =>
-      this.tx.run(async (manager) => {
-        await this.assertCodeFree(manager.getRepository(Dealership), input.code);
-        return manager.save(manager.create(Dealership, { ...input, active: true }));
-      }),
+    if (principal.staff?.dealershipId)
+      throw new ForbiddenError('Only group-wide staff can open a dealership');
+    return uniqueOrConflict(
+      async () =>
+        this.tx.run(async (manager) => {
+          await this.assertCodeFree(manager.getRepository(Dealership), input.code);
+          return manager.save(manager.create(Dealership, { ...input, active: true }));
+        }),
+      'Dealership code is already taken',
+      'input.code',
     );
   }
 
   async update(principal: Principal, id: string, input: UpdateDealershipInput): Promise<Dealership> {
     this.assertManages(principal, id);
-    return this.saveUnique(() =>
-      this.tx.run(async (manager) => {
-        const repo = manager.getRepository(Dealership);
-        const dealership = await repo.findOneBy({ id });
-        if (!dealership) throw new NotFoundError('Dealership', id);
-        if (input.code && input.code !== dealership.code) await this.assertCodeFree(repo, input.code);
-        const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-        return repo.save(repo.merge(dealership, changes));
-      }),
+    return uniqueOrConflict(
+      () =>
+        this.tx.run(async (manager) => {
+          const repo = manager.getRepository(Dealership);
+          const dealership = await repo.findOneBy({ id });
+          if (!dealership) throw new NotFoundError('Dealership', id);
+          if (input.code && input.code !== dealership.code) await this.assertCodeFree(repo, input.code);
+          const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+          return repo.save(repo.merge(dealership, changes));
+        }),
+      'Dealership code is already taken',
+      'input.code',
     );
   }
 
   /** Only a dealership nothing refers to can be deleted; otherwise deactivate it. */
   async delete(principal: Principal, id: string): Promise<Dealership> {
-    if (principal.staff?.dealershipId) throw new ForbiddenError('Only group-wide staff can delete a dealership');
+    if (principal.staff?.dealershipId)
+      throw new ForbiddenError('Only group-wide staff can delete a dealership');
     return this.tx.run(async (manager) => {
       const dealership = await manager.findOneBy(Dealership, { id });
       if (!dealership) throw new NotFoundError('Dealership', id);
@@ -69,19 +82,12 @@ export class DealershipsService {
 
   private assertManages(principal: Principal, id: string) {
     const own = principal.staff?.dealershipId;
-    if (own && own !== id) throw new ForbiddenError('Staff of a dealership can only change their own dealership');
+    if (own && own !== id)
+      throw new ForbiddenError('Staff of a dealership can only change their own dealership');
   }
 
   private async assertCodeFree(repo: Repository<Dealership>, code: string) {
-    if (await repo.existsBy({ code })) throw new ConflictError(`Dealership code ${code} is already taken`, 'input.code');
-  }
-
-  private async saveUnique<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('Dealership code is already taken', 'input.code');
-      throw error;
-    }
+    if (await repo.existsBy({ code }))
+      throw new ConflictError(`Dealership code ${code} is already taken`, 'input.code');
   }
 }

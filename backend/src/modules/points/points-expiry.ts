@@ -34,7 +34,9 @@ export function monthOf(instant: Date, timeZone: string): CalendarMonth {
  * so callers can pass `month + n` directly.
  */
 export function startOfLocalMonth(year: number, month: number, timeZone: string): Date {
-  if (!Number.isInteger(year) || !Number.isInteger(month)) throw new RangeError(`Invalid month: ${year}-${month}`);
+  if (!Number.isInteger(year) || !Number.isInteger(month)) {
+    throw new RangeError(`Invalid month: ${year}-${month}`);
+  }
   assertTimeZone(timeZone);
   const index = year * 12 + (month - 1);
   const y = Math.floor(index / 12);

@@ -20,7 +20,27 @@ describe('parseDecimal', () => {
   });
 
   it('rejects NaN, infinities, negatives, exponents and malformed text', () => {
-    for (const bad of [NaN, Infinity, -Infinity, -1, -0.5, 1e21, 1e-7, '-1', '+1', '1e3', '1E-2', '1.2.3', 'abc', '', ' ', '.5', '5.', '1,5', '0x10']) {
+    for (const bad of [
+      NaN,
+      Infinity,
+      -Infinity,
+      -1,
+      -0.5,
+      1e21,
+      1e-7,
+      '-1',
+      '+1',
+      '1e3',
+      '1E-2',
+      '1.2.3',
+      'abc',
+      '',
+      ' ',
+      '.5',
+      '5.',
+      '1,5',
+      '0x10',
+    ]) {
       expect(() => parseDecimal(bad)).toThrow(RangeError);
     }
   });

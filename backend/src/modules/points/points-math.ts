@@ -18,7 +18,9 @@ const PLAIN_DECIMAL = /^(\d+)(?:\.(\d+))?$/;
  * @throws RangeError for NaN, ±Infinity, negatives, exponent notation, malformed text or too many decimals.
  */
 export function parseDecimal(value: string | number, maxScale = 6): ScaledDecimal {
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError(`Not a finite decimal: ${value}`);
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new RangeError(`Not a finite decimal: ${value}`);
+  }
   const text = typeof value === 'number' ? String(value) : value.trim();
   // Exponent forms ('1e-7', '1e+21') and signs are rejected here: numbers that small exceed any sensible
   // scale, numbers that large are not amounts or rates, and factors are never negative.
@@ -38,11 +40,15 @@ export function decimalToString(value: string | number | ScaledDecimal, maxScale
 }
 
 function assertNonNegativeSafeInteger(value: number, name: string): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer: ${value}`);
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`${name} must be a non-negative integer: ${value}`);
+  }
 }
 
 function toSafeNumber(value: bigint): number {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`Result exceeds the safe integer range: ${value}`);
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError(`Result exceeds the safe integer range: ${value}`);
+  }
   return Number(value);
 }
 

@@ -8,9 +8,9 @@ import {
   ConflictError,
   ForbiddenError,
   InvalidStateError,
-  isUniqueViolation,
   NotFoundError,
   UnauthenticatedError,
+  uniqueOrConflict,
 } from '../../common/errors';
 import { ListArgs, listQuery, Page } from '../../common/list';
 import { isStrongPassword } from '../../common/validation';
@@ -64,15 +64,25 @@ export class StaffService {
       throw new ForbiddenError('Staff of a dealership can only create users of their own dealership');
     }
     const passwordHash = await hashPassword(input.password);
-    return this.uniqueUsername(() =>
-      this.tx.run(async (manager) => {
-        if (input.dealershipId) await this.assertDealershipExists(manager, input.dealershipId);
-        if (await manager.existsBy(StaffUser, { username: input.username })) {
-          throw new ConflictError(`Username ${input.username} is already taken`, 'input.username');
-        }
-        const { password: _password, ...fields } = input;
-        return manager.save(manager.create(StaffUser, { ...fields, dealershipId: input.dealershipId ?? null, passwordHash, active: true }));
-      }),
+    return uniqueOrConflict(
+      () =>
+        this.tx.run(async (manager) => {
+          if (input.dealershipId) await this.assertDealershipExists(manager, input.dealershipId);
+          if (await manager.existsBy(StaffUser, { username: input.username })) {
+            throw new ConflictError(`Username ${input.username} is already taken`, 'input.username');
+          }
+          const { password: _password, ...fields } = input;
+          return manager.save(
+            manager.create(StaffUser, {
+              ...fields,
+              dealershipId: input.dealershipId ?? null,
+              passwordHash,
+              active: true,
+            }),
+          );
+        }),
+      'Username is already taken',
+      'input.username',
     );
   }
 
@@ -86,7 +96,10 @@ export class StaffService {
         throw new ForbiddenError('Staff of a dealership cannot move users to another dealership');
       }
       if (input.dealershipId) await this.assertDealershipExists(manager, input.dealershipId);
-      const losesAdmin = user.role === StaffRole.ADMIN && user.active && (input.active === false || (input.role && input.role !== StaffRole.ADMIN));
+      const losesAdmin =
+        user.role === StaffRole.ADMIN &&
+        user.active &&
+        (input.active === false || (input.role && input.role !== StaffRole.ADMIN));
       if (losesAdmin && (await manager.countBy(StaffUser, { role: StaffRole.ADMIN, active: true })) <= 1) {
         throw new InvalidStateError('The last active administrator cannot be deactivated or demoted');
       }
@@ -100,11 +113,22 @@ export class StaffService {
   async ensureAdmin(username: string, password: string): Promise<boolean> {
     if (await this.staff.existsBy({ username })) return false;
     if (!isStrongPassword(password)) {
-      throw new BadUserInputError({ ADMIN_PASSWORD: 'must be at least 8 characters with letters and digits' });
+      throw new BadUserInputError({
+        ADMIN_PASSWORD: 'must be at least 8 characters with letters and digits',
+      });
     }
     const passwordHash = await hashPassword(password);
     await this.tx.run((manager) =>
-      manager.save(manager.create(StaffUser, { username, name: 'Administrator', passwordHash, role: StaffRole.ADMIN, dealershipId: null, active: true })),
+      manager.save(
+        manager.create(StaffUser, {
+          username,
+          name: 'Administrator',
+          passwordHash,
+          role: StaffRole.ADMIN,
+          dealershipId: null,
+          active: true,
+        }),
+      ),
     );
     this.logger.log(`Created administrator ${username}`);
     return true;
@@ -115,17 +139,14 @@ export class StaffService {
       throw new BadUserInputError({ 'input.dealershipId': 'is not an existing dealership' });
     }
   }
-
-  private async uniqueUsername<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('Username is already taken', 'input.username');
-      throw error;
-    }
-  }
 }
 
 export function toPrincipal(user: StaffUser): StaffPrincipal {
-  return { id: user.id, username: user.username, name: user.name, role: user.role, dealershipId: user.dealershipId };
+  return {
+    id: user.id,
+    username: user.username,
+    name: user.name,
+    role: user.role,
+    dealershipId: user.dealershipId,
+  };
 }

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { TransactionService } from '../../common/database';
+import { DEFAULT_PROGRAMME_RULES, ProgrammeRuleKey, ProgrammeRules } from './programme-rules';
+import { ProgrammeSetting } from './programme-setting.entity';
+
+/** The programme's numbers: stored settings over the defaults of DESIGN.md. */
+@Injectable()
+export class ProgrammeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+  ) {}
+
+  async rules(manager: EntityManager = this.dataSource.manager): Promise<ProgrammeRules> {
+    const rows = await manager.find(ProgrammeSetting);
+    const rules = structuredClone(DEFAULT_PROGRAMME_RULES) as unknown as Record<string, unknown>;
+    for (const row of rows) {
+      if (!(row.key in rules)) continue;
+      const base = rules[row.key];
+      rules[row.key] = isPlainObject(base) && isPlainObject(row.value) ? { ...base, ...row.value } : row.value;
+    }
+    return rules as unknown as ProgrammeRules;
+  }
+
+  /** Stores the given settings (each key replaced whole, tables merged over the current ones). */
+  async update(changes: Partial<ProgrammeRules>, manager?: EntityManager): Promise<ProgrammeRules> {
+    const work = async (m: EntityManager) => {
+      for (const [key, value] of Object.entries(changes) as [ProgrammeRuleKey, unknown][]) {
+        if (value === undefined) continue;
+        const existing = await m.findOneBy(ProgrammeSetting, { key });
+        if (existing) {
+          existing.value = isPlainObject(existing.value) && isPlainObject(value) ? { ...existing.value, ...value } : value;
+          await m.save(existing);
+        } else {
+          await m.save(m.create(ProgrammeSetting, { key, value }));
+        }
+      }
+      return this.rules(m);
+    };
+    return manager ? work(manager) : this.tx.run(work);
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
