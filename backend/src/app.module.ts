@@ -25,6 +25,12 @@ import { JobsModule } from './modules/jobs/jobs.module';
 import { SeedingModule } from './modules/seeding/seeding.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { StaffModule } from './modules/staff/staff.module';
+import { MembersModule } from './modules/members/members.module';
+import { PointsModule } from './modules/points/points.module';
+import { ProgrammeModule } from './modules/programme/programme.module';
+import { TiersModule } from './modules/tiers/tiers.module';
+import { TransactionsModule } from './modules/transactions/transactions.module';
+import { VehiclesModule } from './modules/vehicles/vehicles.module';
 
 /** The whole API, configured from an AppConfig so tests and scripts build it the same way as `main`. */
 @Module({})
@@ -69,6 +75,12 @@ export class AppModule {
         NotificationsModule,
         JobsModule,
         SeedingModule,
+        ProgrammeModule,
+        PointsModule,
+        TiersModule,
+        VehiclesModule,
+        MembersModule,
+        TransactionsModule,
       ],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
     };

@@ -1,7 +1,30 @@
+import { DEFAULT_PROGRAMME_RULES } from '../../backend/src/modules/programme/programme-rules';
+import { ProgrammeSetting } from '../../backend/src/modules/programme/programme-setting.entity';
 import type { SeedStep } from '../../backend/src/modules/seeding/seed-step';
+import { Tier } from '../../backend/src/modules/tiers/tier.entity';
+import { DEFAULT_TIERS } from './tiers';
 
 /**
- * The default programme every empty database receives (tiers, benefits, earning rates of
- * DESIGN.md). Each step is recorded once applied; its features arrive with their modules.
+ * The default programme every empty database receives (tiers, earning rates and the other numbers
+ * of DESIGN.md). Each step is recorded once applied; later features add their own steps.
  */
-export const programmeSteps: SeedStep[] = [];
+export const programmeSteps: SeedStep[] = [
+  {
+    name: 'programme:tiers',
+    async run({ manager }) {
+      if (await manager.count(Tier)) return 'tiers already configured';
+      await manager.save(DEFAULT_TIERS.map((tier) => manager.create(Tier, tier)));
+      return `${DEFAULT_TIERS.length} tiers`;
+    },
+  },
+  {
+    name: 'programme:rules',
+    async run({ manager }) {
+      const entries = Object.entries(DEFAULT_PROGRAMME_RULES);
+      for (const [key, value] of entries) {
+        if (!(await manager.existsBy(ProgrammeSetting, { key }))) await manager.save(manager.create(ProgrammeSetting, { key, value }));
+      }
+      return `${entries.length} programme settings`;
+    },
+  },
+];

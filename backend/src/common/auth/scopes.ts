@@ -3,6 +3,7 @@ export const API_SCOPES = [
   'dealerships:read',
   'members:read',
   'members:write',
+  'members:login',
   'transactions:read',
   'transactions:write',
   'cards:read',

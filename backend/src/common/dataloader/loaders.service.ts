@@ -16,6 +16,11 @@ export class Loaders {
     return relationLoaders(this.dataSource).many(entity, column, key);
   }
 
+  /** A custom batch (sums, lookups) keyed by `name`; see RelationLoaders.batch. */
+  batch<V>(name: string, key: string, fetch: (keys: readonly string[]) => Promise<V[]>): Promise<V> {
+    return relationLoaders(this.dataSource).batch(name, key, fetch);
+  }
+
   count<E extends ObjectLiteral>(entity: EntityTarget<E>, column: keyof E & string, key: string): Promise<number> {
     return relationLoaders(this.dataSource).count(entity, column, key);
   }

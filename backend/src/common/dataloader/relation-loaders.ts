@@ -28,6 +28,19 @@ export class RelationLoaders {
     return this.loader(entity, column, 'count').load(key) as Promise<number>;
   }
 
+  /**
+   * Any other per-request batch: every `load` of the same `name` in one tick goes to `fetch` once.
+   * `fetch` returns one value per key, in key order.
+   */
+  batch<V>(name: string, key: string, fetch: (keys: readonly string[]) => Promise<V[]>): Promise<V> {
+    let loader = this.loaders.get(`batch:${name}`);
+    if (!loader) {
+      loader = new DataLoader<string, unknown>((keys) => fetch(keys));
+      this.loaders.set(`batch:${name}`, loader);
+    }
+    return loader.load(key) as Promise<V>;
+  }
+
   private loader(entity: EntityTarget<ObjectLiteral>, column: string, kind: 'one' | 'many' | 'count') {
     const metadata = this.dataSource.getMetadata(entity);
     const cacheKey = `${metadata.name}.${column}.${kind}`;

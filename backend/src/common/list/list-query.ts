@@ -44,8 +44,8 @@ function perPageCap(): number {
 
 const camelCase = (screaming: string) => screaming.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
-/** `!` escapes LIKE wildcards: a backslash would need different quoting on MySQL and SQLite. */
-const escapeLike = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);
+/** `!` escapes LIKE wildcards (use with `ESCAPE '!'`): a backslash would need different quoting on MySQL and SQLite. */
+export const escapeLike = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);
 
 /**
  * The one list query of the API: turns `filter`, `sort` and `page` into SQL by convention.

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
+import { DataSource } from 'typeorm';
 import { Principal } from '../../common/auth';
 import { UnauthenticatedError } from '../../common/errors';
+import { Member } from '../members/member.entity';
+import { MemberStatus } from '../members/member.enums';
 import { ApiClientsService } from '../api-clients/api-clients.service';
 import { StaffService } from '../staff/staff.service';
 import { TokenService } from './token.service';
@@ -9,7 +13,7 @@ import { TokenService } from './token.service';
 /**
  * Works out who is calling from the request headers: `Authorization: Bearer <token>` for staff
  * and members, `X-Api-Key` for third-party applications (and both for a member in an app).
- * Staff users are re-read on every request so a deactivation takes effect at once.
+ * Staff users and members are re-read on every request so a deactivation or a freeze takes effect at once.
  */
 @Injectable()
 export class AuthenticationService {
@@ -17,6 +21,7 @@ export class AuthenticationService {
     private readonly tokens: TokenService,
     private readonly staff: StaffService,
     private readonly apiClients: ApiClientsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async authenticate(req: Pick<Request, 'headers'>): Promise<Principal | undefined> {
@@ -39,8 +44,20 @@ export class AuthenticationService {
         if (!staff) throw new UnauthenticatedError('This staff account is deactivated or no longer exists');
         principal.staff = staff;
       } else {
-        if (!principal.apiClient) throw new UnauthenticatedError('A member token must be sent with the app API key');
-        principal.member = { id: claims.sub };
+        if (!principal.apiClient)
+          throw new UnauthenticatedError('A member token must be sent with the app API key');
+        const member = await this.dataSource.manager.findOne(Member, {
+          where: { id: claims.sub },
+          select: { id: true, status: true },
+        });
+        if (!member || member.status !== MemberStatus.ACTIVE) {
+          throw new UnauthenticatedError(
+            member?.status === MemberStatus.FROZEN
+              ? 'This membership is frozen'
+              : 'This membership is no longer active',
+          );
+        }
+        principal.member = { id: member.id };
       }
     }
 

@@ -4,6 +4,7 @@ import { BaseRecord, DateTimeColumn, IdColumn, MoneyColumn } from '../../common/
 import { MoneyScalar } from '../../common/scalars';
 import { Dealership } from '../dealerships/dealership.entity';
 import { Member } from '../members/member.entity';
+import { Vehicle } from '../vehicles/vehicle.entity';
 import { TransactionStatus, TransactionType } from './transaction.enums';
 
 @ObjectType('Transaction', { description: 'A sale or service (消费记录) pushed by the DMS/POS or entered by store staff.' })
@@ -26,7 +27,7 @@ export class SalesTransaction extends BaseRecord {
 
   @Field(() => ID, { nullable: true })
   @Index()
-  @IdColumn({ nullable: true })
+  @IdColumn({ nullable: true, references: () => Vehicle })
   vehicleId: string | null;
 
   @Field(() => String, { nullable: true })
@@ -57,6 +58,10 @@ export class SalesTransaction extends BaseRecord {
   @Field(() => Int, { description: 'Points the transaction earned (0 for walk-ins and members who cannot earn).' })
   @Column({ type: 'int', default: 0 })
   pointsEarned: number;
+
+  @Field(() => Int, { description: 'The part of the points that counts towards tiers: activity bonuses do not.' })
+  @Column({ type: 'int', default: 0 })
+  qualifyingPoints: number;
 
   @Field(() => TransactionStatus)
   @Column({ type: 'varchar', length: 12 })

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class LoyaltyCore1795366788842 implements MigrationInterface {
-  name = 'LoyaltyCore1795366788842';
+export class LoyaltyCore1795367336852 implements MigrationInterface {
+  name = 'LoyaltyCore1795367336852';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"activity\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"createdAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"updatedAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"name\" varchar(100) NOT NULL, \"description\" text, \"type\" varchar(20) NOT NULL, \"status\" varchar(12) NOT NULL, \"announceAt\" datetime(3), \"startsAt\" datetime(3) NOT NULL, \"endsAt\" datetime(3) NOT NULL, \"eligibleTierIds\" text NOT NULL, \"dealershipIds\" text NOT NULL, \"transactionTypes\" text NOT NULL, \"minAmount\" bigint, \"multiplier\" decimal(10,4), \"bonusPoints\" integer, \"rewardPoints\" integer, \"capacity\" integer, \"budgetPoints\" integer, \"fixedCost\" bigint, \"pointsIssued\" integer NOT NULL DEFAULT (0))");
@@ -35,7 +35,13 @@ export class LoyaltyCore1795366788842 implements MigrationInterface {
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_cfcb7b095f1a5d6904cec45722\" ON \"programme_setting\" (\"key\") ");
     await queryRunner.query("CREATE TABLE \"tier_change\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"createdAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"updatedAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"memberId\" varchar(26) NOT NULL, \"fromTierId\" varchar(26), \"toTierId\" varchar(26) NOT NULL, \"reason\" varchar(16) NOT NULL, \"note\" text, \"operatorId\" varchar(26))");
     await queryRunner.query("CREATE INDEX \"IDX_a8d442c2372a1aa3c4a2b27b3a\" ON \"tier_change\" (\"memberId\", \"createdAt\") ");
-    await queryRunner.query("CREATE TABLE \"sales_transaction\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"createdAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"updatedAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"externalRef\" varchar(64) NOT NULL, \"dealershipId\" varchar(26) NOT NULL, \"memberId\" varchar(26), \"vehicleId\" varchar(26), \"plateNumber\" varchar(12), \"type\" varchar(20) NOT NULL, \"amount\" bigint NOT NULL DEFAULT (0), \"occurredAt\" datetime(3) NOT NULL, \"mileage\" integer, \"description\" varchar(500), \"pointsEarned\" integer NOT NULL DEFAULT (0), \"status\" varchar(12) NOT NULL, \"reversedAt\" datetime(3), \"reversalReason\" text, \"payloadHash\" varchar(64) NOT NULL, \"recordedById\" varchar(26))");
+    await queryRunner.query("CREATE TABLE \"vehicle\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"createdAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"updatedAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"memberId\" varchar(26) NOT NULL, \"vin\" varchar(17) NOT NULL, \"plateNumber\" varchar(12), \"brand\" varchar(50), \"model\" varchar(80), \"series\" varchar(80), \"color\" varchar(30), \"purchaseDate\" varchar(10), \"purchasePrice\" bigint, \"mileage\" integer, \"lastServiceAt\" datetime(3), \"lastServiceMileage\" integer, \"previousServiceAt\" datetime(3), \"previousServiceMileage\" integer, \"avgDailyKm\" decimal(10,2), \"nextServiceDueDate\" varchar(10), \"nextServiceDueMileage\" integer, \"inspectionDueDate\" varchar(10), \"insuranceExpiryDate\" varchar(10), \"dealershipId\" varchar(26))");
+    await queryRunner.query("CREATE INDEX \"IDX_473b4a501d49aac6e1c3248713\" ON \"vehicle\" (\"memberId\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_960e864037056a9e38cb4277bd\" ON \"vehicle\" (\"vin\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_c435e4bb8a5f02587778084be5\" ON \"vehicle\" (\"plateNumber\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_d9b7339708c1c274108dc15e1b\" ON \"vehicle\" (\"nextServiceDueDate\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_346ccbe7f7b962e3ae3a3e0e59\" ON \"vehicle\" (\"dealershipId\") ");
+    await queryRunner.query("CREATE TABLE \"sales_transaction\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"createdAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"updatedAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"externalRef\" varchar(64) NOT NULL, \"dealershipId\" varchar(26) NOT NULL, \"memberId\" varchar(26), \"vehicleId\" varchar(26), \"plateNumber\" varchar(12), \"type\" varchar(20) NOT NULL, \"amount\" bigint NOT NULL DEFAULT (0), \"occurredAt\" datetime(3) NOT NULL, \"mileage\" integer, \"description\" varchar(500), \"pointsEarned\" integer NOT NULL DEFAULT (0), \"qualifyingPoints\" integer NOT NULL DEFAULT (0), \"status\" varchar(12) NOT NULL, \"reversedAt\" datetime(3), \"reversalReason\" text, \"payloadHash\" varchar(64) NOT NULL, \"recordedById\" varchar(26))");
     await queryRunner.query("CREATE INDEX \"IDX_5310d6c60b9750aeaad6f0ff78\" ON \"sales_transaction\" (\"vehicleId\") ");
     await queryRunner.query("CREATE INDEX \"IDX_afa8f49a9b80f610118e422188\" ON \"sales_transaction\" (\"plateNumber\") ");
     await queryRunner.query("CREATE INDEX \"IDX_fef57705e78164e2ba1c2197f3\" ON \"sales_transaction\" (\"dealershipId\", \"occurredAt\") ");
@@ -44,21 +50,9 @@ export class LoyaltyCore1795366788842 implements MigrationInterface {
     await queryRunner.query("CREATE TABLE \"transaction_activity\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"createdAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"updatedAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"transactionId\" varchar(26) NOT NULL, \"activityId\" varchar(26) NOT NULL, \"points\" integer NOT NULL DEFAULT (0))");
     await queryRunner.query("CREATE INDEX \"IDX_e6ef49bb7fa238d0cc37836272\" ON \"transaction_activity\" (\"activityId\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_040943285247f27e3fc7400146\" ON \"transaction_activity\" (\"transactionId\", \"activityId\") ");
-    await queryRunner.query("CREATE TABLE \"vehicle\" (\"id\" varchar(26) PRIMARY KEY NOT NULL, \"createdAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"updatedAt\" datetime(3) NOT NULL DEFAULT ((strftime('%Y-%m-%d %H:%M:%f', 'now'))), \"memberId\" varchar(26) NOT NULL, \"vin\" varchar(17) NOT NULL, \"plateNumber\" varchar(12), \"brand\" varchar(50), \"model\" varchar(80), \"series\" varchar(80), \"color\" varchar(30), \"purchaseDate\" varchar(10), \"purchasePrice\" bigint, \"mileage\" integer, \"lastServiceAt\" datetime(3), \"lastServiceMileage\" integer, \"previousServiceAt\" datetime(3), \"previousServiceMileage\" integer, \"avgDailyKm\" decimal(10,2), \"nextServiceDueDate\" varchar(10), \"nextServiceDueMileage\" integer, \"inspectionDueDate\" varchar(10), \"insuranceExpiryDate\" varchar(10), \"dealershipId\" varchar(26))");
-    await queryRunner.query("CREATE INDEX \"IDX_473b4a501d49aac6e1c3248713\" ON \"vehicle\" (\"memberId\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_960e864037056a9e38cb4277bd\" ON \"vehicle\" (\"vin\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_c435e4bb8a5f02587778084be5\" ON \"vehicle\" (\"plateNumber\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_d9b7339708c1c274108dc15e1b\" ON \"vehicle\" (\"nextServiceDueDate\") ");
-    await queryRunner.query("CREATE INDEX \"IDX_346ccbe7f7b962e3ae3a3e0e59\" ON \"vehicle\" (\"dealershipId\") ");
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"IDX_346ccbe7f7b962e3ae3a3e0e59\"");
-    await queryRunner.query("DROP INDEX \"IDX_d9b7339708c1c274108dc15e1b\"");
-    await queryRunner.query("DROP INDEX \"IDX_c435e4bb8a5f02587778084be5\"");
-    await queryRunner.query("DROP INDEX \"IDX_960e864037056a9e38cb4277bd\"");
-    await queryRunner.query("DROP INDEX \"IDX_473b4a501d49aac6e1c3248713\"");
-    await queryRunner.query("DROP TABLE \"vehicle\"");
     await queryRunner.query("DROP INDEX \"IDX_040943285247f27e3fc7400146\"");
     await queryRunner.query("DROP INDEX \"IDX_e6ef49bb7fa238d0cc37836272\"");
     await queryRunner.query("DROP TABLE \"transaction_activity\"");
@@ -68,6 +62,12 @@ export class LoyaltyCore1795366788842 implements MigrationInterface {
     await queryRunner.query("DROP INDEX \"IDX_afa8f49a9b80f610118e422188\"");
     await queryRunner.query("DROP INDEX \"IDX_5310d6c60b9750aeaad6f0ff78\"");
     await queryRunner.query("DROP TABLE \"sales_transaction\"");
+    await queryRunner.query("DROP INDEX \"IDX_346ccbe7f7b962e3ae3a3e0e59\"");
+    await queryRunner.query("DROP INDEX \"IDX_d9b7339708c1c274108dc15e1b\"");
+    await queryRunner.query("DROP INDEX \"IDX_c435e4bb8a5f02587778084be5\"");
+    await queryRunner.query("DROP INDEX \"IDX_960e864037056a9e38cb4277bd\"");
+    await queryRunner.query("DROP INDEX \"IDX_473b4a501d49aac6e1c3248713\"");
+    await queryRunner.query("DROP TABLE \"vehicle\"");
     await queryRunner.query("DROP INDEX \"IDX_a8d442c2372a1aa3c4a2b27b3a\"");
     await queryRunner.query("DROP TABLE \"tier_change\"");
     await queryRunner.query("DROP INDEX \"IDX_cfcb7b095f1a5d6904cec45722\"");
