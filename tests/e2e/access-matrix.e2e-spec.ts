@@ -56,7 +56,8 @@ function documentFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, un
   const variables = Object.fromEntries(args.map((a) => [a.name, sample(a.type)]));
   const declaration = args.length ? `(${args.map((a) => `$${a.name}: ${a.type}`).join(', ')})` : '';
   const call = args.length ? `(${args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : '';
-  return { query: `${kind} Matrix${declaration} { ${field.name}${call} { __typename } }`, variables };
+  const leaf = isScalarType(getNamedType(field.type)) || isEnumType(getNamedType(field.type));
+  return { query: `${kind} Matrix${declaration} { ${field.name}${call}${leaf ? '' : ' { __typename }'} }`, variables };
 }
 
 describe('role × operation access matrix', () => {

@@ -66,3 +66,148 @@ export const NOTIFICATIONS = `query Notifications($filter: NotificationFilter, $
     total
   }
 }`;
+
+// ---- members.graphql, transactions.graphql and the member app (login) ----
+export const MEMBER_CORE_FRAGMENT = `fragment MemberCore on Member {
+  id memberNo name phone gender birthday email city idNumberMasked status channel
+  homeDealershipId tierId tier { id code name } tierAchievedAt tierReviewAt
+  pointsBalance lifetimePoints qualifyingPoints totalSpend referralCode referredById
+  marketingConsent segment activatedAt lastTransactionAt createdAt updatedAt
+}`;
+export const MEMBERS = `query Members($filter: MemberFilter, $sort: [MemberSort!], $page: PageInput) {
+  members(filter: $filter, sort: $sort, page: $page) {
+    items { ...MemberCore homeDealership { id name } }
+    total
+  }
+}
+${MEMBER_CORE_FRAGMENT}`;
+export const MEMBER = `query Member($id: ID!) {
+  member(id: $id) {
+    ...MemberCore
+    homeDealership { id name }
+    vehicles { id vin plateNumber brand model nextServiceDueDate }
+    expiringPoints(withinDays: 30)
+  }
+}
+${MEMBER_CORE_FRAGMENT}`;
+export const CREATE_MEMBER = `mutation CreateMember($input: CreateMemberInput!) {
+  createMember(input: $input) { ...MemberCore vehicles { id vin plateNumber } }
+}
+${MEMBER_CORE_FRAGMENT}`;
+export const REGISTER_MEMBER = `mutation RegisterMember($input: RegisterMemberInput!) {
+  registerMember(input: $input) { id memberNo status channel referredById }
+}`;
+export const SEND_ACTIVATION_CODE = `mutation SendActivationCode($memberId: ID!) {
+  sendActivationCode(memberId: $memberId)
+}`;
+export const ACTIVATE_MEMBER = `mutation ActivateMember($input: ActivateMemberInput!) {
+  activateMember(input: $input) { id status activatedAt }
+}`;
+export const UPDATE_MEMBER = `mutation UpdateMember($id: ID!, $input: UpdateMemberInput!) {
+  updateMember(id: $id, input: $input) { ...MemberCore }
+}
+${MEMBER_CORE_FRAGMENT}`;
+export const SET_MEMBER_STATUS = `mutation SetMemberStatus($input: SetMemberStatusInput!) {
+  setMemberStatus(input: $input) { id status }
+}`;
+export const SET_MEMBER_TIER = `mutation SetMemberTier($input: SetMemberTierInput!) {
+  setMemberTier(input: $input) { id tierId tier { code } tierAchievedAt tierReviewAt }
+}`;
+export const ERASE_MEMBER = `mutation EraseMember($input: EraseMemberInput!) {
+  eraseMember(input: $input) { id name phone idNumberMasked status }
+}`;
+export const TIER_CHANGES = `query TierChanges($filter: TierChangeFilter, $sort: [TierChangeSort!], $page: PageInput) {
+  tierChanges(filter: $filter, sort: $sort, page: $page) {
+    items { id memberId fromTierId toTierId fromTier { code } toTier { code } reason note createdAt }
+    total
+  }
+}`;
+export const VEHICLES = `query Vehicles($filter: VehicleFilter, $sort: [VehicleSort!], $page: PageInput) {
+  vehicles(filter: $filter, sort: $sort, page: $page) {
+    items {
+      id memberId member { id name } vin plateNumber brand model series color purchaseDate purchasePrice
+      mileage lastServiceAt lastServiceMileage avgDailyKm nextServiceDueDate nextServiceDueMileage
+      inspectionDueDate insuranceExpiryDate dealershipId createdAt
+    }
+    total
+  }
+}`;
+export const CREATE_VEHICLE = `mutation CreateVehicle($input: CreateVehicleInput!) {
+  createVehicle(input: $input) { id memberId vin plateNumber nextServiceDueDate }
+}`;
+export const UPDATE_VEHICLE = `mutation UpdateVehicle($id: ID!, $input: UpdateVehicleInput!) {
+  updateVehicle(id: $id, input: $input) { id plateNumber mileage inspectionDueDate insuranceExpiryDate }
+}`;
+export const DELETE_VEHICLE = `mutation DeleteVehicle($id: ID!) {
+  deleteVehicle(id: $id) { id }
+}`;
+export const PLATE_LOOKUP = `query PlateLookup($plate: String!) {
+  plateLookup(plate: $plate) { plateNumber vehicleId memberId member { id name tier { code } } visitCount lastVisitAt }
+}`;
+export const TIERS = `query Tiers($filter: TierFilter, $sort: [TierSort!], $page: PageInput) {
+  tiers(filter: $filter, sort: $sort, page: $page) {
+    items {
+      id code name rank qualifyingPoints minSpend pointsMultiplier discountRate
+      freeMaintenancePerYear description memberCount
+    }
+    total
+  }
+}`;
+export const CREATE_TIER = `mutation CreateTier($input: CreateTierInput!) {
+  createTier(input: $input) { id code name rank qualifyingPoints minSpend pointsMultiplier discountRate }
+}`;
+export const UPDATE_TIER = `mutation UpdateTier($id: ID!, $input: UpdateTierInput!) {
+  updateTier(id: $id, input: $input) { id code name rank qualifyingPoints minSpend pointsMultiplier discountRate }
+}`;
+export const DELETE_TIER = `mutation DeleteTier($id: ID!) {
+  deleteTier(id: $id) { id code }
+}`;
+export const RECORD_TRANSACTION = `mutation RecordTransaction($input: RecordTransactionInput!) {
+  recordTransaction(input: $input) {
+    id externalRef dealershipId memberId vehicleId plateNumber type amount occurredAt mileage
+    pointsEarned status appliedActivities { id name }
+  }
+}`;
+export const REVERSE_TRANSACTION = `mutation ReverseTransaction($input: ReverseTransactionInput!) {
+  reverseTransaction(input: $input) { id status reversedAt reversalReason pointsEarned }
+}`;
+export const TRANSACTIONS = `query Transactions($filter: TransactionFilter, $sort: [TransactionSort!], $page: PageInput) {
+  transactions(filter: $filter, sort: $sort, page: $page) {
+    items {
+      id externalRef dealershipId dealership { id name } memberId member { id name } vehicleId plateNumber
+      type amount occurredAt mileage description pointsEarned status createdAt
+    }
+    total
+  }
+}`;
+export const POINTS_ENTRIES = `query PointsEntries($filter: PointsEntryFilter, $sort: [PointsEntrySort!], $page: PageInput) {
+  pointsEntries(filter: $filter, sort: $sort, page: $page) {
+    items { id memberId type points balanceAfter reason sourceType sourceId expiresAt dealershipId operatorId createdAt }
+    total
+  }
+}`;
+export const REDEEM_POINTS = `mutation RedeemPoints($input: RedeemPointsInput!) {
+  redeemPoints(input: $input) { id memberId type points balanceAfter reason createdAt }
+}`;
+export const ADJUST_POINTS = `mutation AdjustPoints($input: AdjustPointsInput!) {
+  adjustPoints(input: $input) { id memberId type points balanceAfter reason operatorId createdAt }
+}`;
+export const REQUEST_MEMBER_LOGIN_CODE = `mutation RequestMemberLoginCode($input: RequestMemberLoginCodeInput!) {
+  requestMemberLoginCode(input: $input)
+}`;
+export const MEMBER_LOGIN = `mutation MemberLogin($input: MemberLoginInput!) {
+  memberLogin(input: $input) {
+    token
+    expiresAt
+    member { id memberNo name }
+  }
+}`;
+/** The member app's Viewer, without the cards and benefits that later modules add. */
+export const VIEWER_CORE = `query Viewer {
+  viewer {
+    id memberNo name phone status tier { code name } pointsBalance qualifyingPoints referralCode
+    expiringPoints(withinDays: 30)
+    vehicles { id plateNumber model nextServiceDueDate inspectionDueDate }
+    pointsEntries(page: { page: 1, perPage: 20 }) { items { id type points balanceAfter reason createdAt } total }
+  }
+}`;
