@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ConflictError, isUniqueViolation } from '../errors';
+import { ConflictError } from '../errors';
 
 /** SHA-256 of a payload with its keys sorted, so the same request always hashes the same. */
 export function payloadHash(payload: unknown): string {
@@ -21,7 +21,8 @@ function stableJson(value: unknown): string {
 /**
  * A retryable write under an idempotency key (unique in the database): a replay with the same
  * payload returns the first result and writes nothing; the same key with another payload is a
- * CONFLICT. A concurrent duplicate loses on the unique index and then returns the winner's result.
+ * CONFLICT. A concurrent duplicate that fails (on the unique index, or because the first one spent
+ * the balance) returns the winner's result.
  */
 export async function idempotentWrite<T>(options: {
   find: () => Promise<T | null>;
@@ -41,7 +42,8 @@ export async function idempotentWrite<T>(options: {
   try {
     return await options.write();
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    // A concurrent request with the same key may have won: its unique key made this write fail, or
+    // its effect (a spent balance) did. Either way the answer is the winner's result.
     const winner = await options.find();
     if (winner) return replay(winner);
     throw error;
