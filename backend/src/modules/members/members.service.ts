@@ -4,8 +4,17 @@ import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
 import { Principal } from '../../common/auth';
 import { encryptField } from '../../common/crypto';
 import { TransactionService } from '../../common/database';
-import { BadUserInputError, ConflictError, ForbiddenError, InvalidStateError, NotFoundError, RateLimitedError, uniqueOrConflict } from '../../common/errors';
+import {
+  BadUserInputError,
+  ConflictError,
+  ForbiddenError,
+  InvalidStateError,
+  NotFoundError,
+  RateLimitedError,
+  uniqueOrConflict,
+} from '../../common/errors';
 import { escapeLike, ListArgs, listQuery, Page } from '../../common/list';
+import { localDate } from '../../common/time';
 import { maskIdCard, normalizePlate } from '../../common/validation';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Dealership } from '../dealerships/dealership.entity';
@@ -67,13 +76,17 @@ export class MembersService {
                 .where(`${alias}.name LIKE :q ESCAPE '!'`)
                 .orWhere(`${alias}.phone LIKE :q ESCAPE '!'`)
                 .orWhere(`${alias}.memberNo LIKE :q ESCAPE '!'`)
-                .orWhere(`${alias}.id IN (SELECT v.memberId FROM vehicle v WHERE v.plateNumber LIKE :qPlate ESCAPE '!')`),
+                .orWhere(
+                  `${alias}.id IN (SELECT v.memberId FROM vehicle v WHERE v.plateNumber LIKE :qPlate ESCAPE '!')`,
+                ),
             ),
             { q: `%${escapeLike(value)}%`, qPlate: `%${escapeLike(normalizePlate(value))}%` },
           );
         },
         birthdayMonth: (qb, alias, month: number) =>
-          qb.andWhere(`SUBSTR(${alias}.birthday, 6, 2) = :birthdayMonth`, { birthdayMonth: String(month).padStart(2, '0') }),
+          qb.andWhere(`SUBSTR(${alias}.birthday, 6, 2) = :birthdayMonth`, {
+            birthdayMonth: String(month).padStart(2, '0'),
+          }),
       },
       scope: (qb, alias) => {
         if (!store) return;
@@ -83,7 +96,9 @@ export class MembersService {
             if (q) {
               or.orWhere(`${alias}.phone = :exact`)
                 .orWhere(`${alias}.memberNo = :exact`)
-                .orWhere(`${alias}.id IN (SELECT ve.memberId FROM vehicle ve WHERE ve.plateNumber = :exactPlate)`);
+                .orWhere(
+                  `${alias}.id IN (SELECT ve.memberId FROM vehicle ve WHERE ve.plateNumber = :exactPlate)`,
+                );
             }
           }),
           q ? { exact: q, exactPlate: normalizePlate(q) } : {},
@@ -111,12 +126,17 @@ export class MembersService {
   async create(principal: Principal, input: CreateMemberInput): Promise<Member> {
     const homeDealershipId = actingDealership(principal, input.homeDealershipId);
     return this.tx.run(async (manager) => {
-      const member = await this.insert(manager, { ...input, homeDealershipId: homeDealershipId ?? undefined }, {
-        status: MemberStatus.ACTIVE,
-        channel: RegistrationChannel.STORE,
-        activatedAt: new Date(),
-      });
-      if (input.vehicle) await this.vehicles.addVehicle(manager, member.id, input.vehicle, homeDealershipId, 'input.vehicle');
+      const member = await this.insert(
+        manager,
+        { ...input, homeDealershipId: homeDealershipId ?? undefined },
+        {
+          status: MemberStatus.ACTIVE,
+          channel: RegistrationChannel.STORE,
+          activatedAt: new Date(),
+        },
+      );
+      if (input.vehicle)
+        await this.vehicles.addVehicle(manager, member.id, input.vehicle, homeDealershipId, 'input.vehicle');
       return member;
     });
   }
@@ -124,8 +144,17 @@ export class MembersService {
   /** Online self-registration: PENDING_ACTIVATION until the SMS code sent now is entered. */
   async register(input: RegisterMemberInput): Promise<Member> {
     const { member, notificationId } = await this.tx.run(async (manager) => {
-      const created = await this.insert(manager, input, { status: MemberStatus.PENDING_ACTIVATION, channel: input.channel, activatedAt: null });
-      const code = await this.codes.issue(manager, { purpose: CodePurpose.ACTIVATION, phone: created.phone, memberId: created.id, name: created.name });
+      const created = await this.insert(manager, input, {
+        status: MemberStatus.PENDING_ACTIVATION,
+        channel: input.channel,
+        activatedAt: null,
+      });
+      const code = await this.codes.issue(manager, {
+        purpose: CodePurpose.ACTIVATION,
+        phone: created.phone,
+        memberId: created.id,
+        name: created.name,
+      });
       return { member: created, notificationId: code.notificationId };
     });
     await this.codes.send(notificationId);
@@ -135,9 +164,16 @@ export class MembersService {
   async sendActivationCode(memberId: string): Promise<boolean> {
     const notificationId = await this.tx.run(async (manager) => {
       const member = await this.get(memberId, manager);
-      if (member.status !== MemberStatus.PENDING_ACTIVATION) throw new InvalidStateError(`Member is ${member.status}, not awaiting activation`);
-      return (await this.codes.issue(manager, { purpose: CodePurpose.ACTIVATION, phone: member.phone, memberId: member.id, name: member.name }))
-        .notificationId;
+      if (member.status !== MemberStatus.PENDING_ACTIVATION)
+        throw new InvalidStateError(`Member is ${member.status}, not awaiting activation`);
+      return (
+        await this.codes.issue(manager, {
+          purpose: CodePurpose.ACTIVATION,
+          phone: member.phone,
+          memberId: member.id,
+          name: member.name,
+        })
+      ).notificationId;
     });
     await this.codes.send(notificationId);
     return true;
@@ -145,13 +181,22 @@ export class MembersService {
 
   async activate(input: ActivateMemberInput): Promise<Member> {
     const member = await this.get(input.memberId);
-    if (member.status !== MemberStatus.PENDING_ACTIVATION) throw new InvalidStateError(`Member is ${member.status}, not awaiting activation`);
-    const check = await this.codes.check({ purpose: CodePurpose.ACTIVATION, phone: member.phone, code: input.code });
+    if (member.status !== MemberStatus.PENDING_ACTIVATION)
+      throw new InvalidStateError(`Member is ${member.status}, not awaiting activation`);
+    const check = await this.codes.check({
+      purpose: CodePurpose.ACTIVATION,
+      phone: member.phone,
+      code: input.code,
+    });
     if (check === 'LOCKED') throw new RateLimitedError('Too many wrong codes: request a new one');
-    if (check !== 'OK') throw new BadUserInputError({ 'input.code': check === 'WRONG' ? 'is wrong' : 'has expired or was never sent' });
+    if (check !== 'OK')
+      throw new BadUserInputError({
+        'input.code': check === 'WRONG' ? 'is wrong' : 'has expired or was never sent',
+      });
     return this.tx.run(async (manager) => {
       const fresh = await this.get(member.id, manager);
-      if (fresh.status !== MemberStatus.PENDING_ACTIVATION) throw new InvalidStateError(`Member is ${fresh.status}, not awaiting activation`);
+      if (fresh.status !== MemberStatus.PENDING_ACTIVATION)
+        throw new InvalidStateError(`Member is ${fresh.status}, not awaiting activation`);
       fresh.status = MemberStatus.ACTIVE;
       fresh.activatedAt = new Date();
       return manager.save(fresh);
@@ -162,22 +207,30 @@ export class MembersService {
     return this.tx.run(async (manager) => {
       const member = await this.get(id, manager);
       assertCanEditMember(principal, member);
-      if (member.status === MemberStatus.ERASED) throw new InvalidStateError('An erased member cannot be changed');
+      if (member.status === MemberStatus.ERASED)
+        throw new InvalidStateError('An erased member cannot be changed');
       if (input.homeDealershipId !== undefined) {
         if (storeOf(principal) && input.homeDealershipId !== member.homeDealershipId) {
-          throw new ForbiddenError("Store staff cannot move a member to another dealership");
+          throw new ForbiddenError('Store staff cannot move a member to another dealership');
         }
-        await this.assertDealership(manager, input.homeDealershipId, 'input.homeDealershipId');
+        if (input.homeDealershipId)
+          await this.assertDealership(manager, input.homeDealershipId, 'input.homeDealershipId');
       }
+      this.assertBirthdayPast(input.birthday, 'input.birthday');
       const { idNumber, phone, ...plain } = input;
-      for (const [key, value] of Object.entries(plain)) if (value !== undefined) Object.assign(member, { [key]: value });
+      for (const [key, value] of Object.entries(plain))
+        if (value !== undefined) Object.assign(member, { [key]: value });
       if (idNumber !== undefined) Object.assign(member, this.idNumberFields(idNumber));
       if (phone !== undefined && phone !== member.phone) {
         await this.assertPhoneFree(manager, phone, 'input.phone');
         member.phone = phone;
         member.phoneKey = PHONE_HOLDING_STATUSES.includes(member.status) ? phone : null;
       }
-      return uniqueOrConflict(() => manager.save(member), 'This phone number belongs to another member', 'input.phone');
+      return uniqueOrConflict(
+        () => manager.save(member),
+        'This phone number belongs to another member',
+        'input.phone',
+      );
     });
   }
 
@@ -224,12 +277,15 @@ export class MembersService {
     input: CreateMemberInput | RegisterMemberInput,
     state: Pick<Member, 'status' | 'channel' | 'activatedAt'>,
   ): Promise<Member> {
+    this.assertBirthdayPast(input.birthday, 'input.birthday');
     await this.assertPhoneFree(manager, input.phone, 'input.phone');
-    if (input.homeDealershipId) await this.assertDealership(manager, input.homeDealershipId, 'input.homeDealershipId');
+    if (input.homeDealershipId)
+      await this.assertDealership(manager, input.homeDealershipId, 'input.homeDealershipId');
     let referredById: string | null = null;
     if (input.referralCode) {
       const referrer = await manager.findOneBy(Member, { referralCode: input.referralCode });
-      if (!referrer || referrer.status === MemberStatus.ERASED) throw new BadUserInputError({ 'input.referralCode': 'is not a member’s referral code' });
+      if (!referrer || referrer.status === MemberStatus.ERASED)
+        throw new BadUserInputError({ 'input.referralCode': 'is not a member’s referral code' });
       referredById = referrer.id;
     }
     const entry = await this.tiers.entryTier(manager);
@@ -258,20 +314,35 @@ export class MembersService {
       erasedAt: null,
       ...state,
     });
-    return uniqueOrConflict(() => manager.save(member), 'This phone number belongs to another member', 'input.phone');
+    return uniqueOrConflict(
+      () => manager.save(member),
+      'This phone number belongs to another member',
+      'input.phone',
+    );
   }
 
   private idNumberFields(idNumber: string | null): Pick<Member, 'idNumberEncrypted' | 'idNumberMasked'> {
     if (!idNumber) return { idNumberEncrypted: null, idNumberMasked: null };
-    return { idNumberEncrypted: encryptField(idNumber, this.config.dataEncryptionKey), idNumberMasked: maskIdCard(idNumber) };
+    return {
+      idNumberEncrypted: encryptField(idNumber, this.config.dataEncryptionKey),
+      idNumberMasked: maskIdCard(idNumber),
+    };
+  }
+
+  private assertBirthdayPast(birthday: string | null | undefined, field: string) {
+    if (birthday && birthday > localDate(new Date(), this.config.programmeTimeZone)) {
+      throw new BadUserInputError({ [field]: 'must not be in the future' });
+    }
   }
 
   private async assertPhoneFree(manager: EntityManager, phone: string, field: string) {
-    if (await manager.existsBy(Member, { phoneKey: phone })) throw new ConflictError('This phone number belongs to another member', field);
+    if (await manager.existsBy(Member, { phoneKey: phone }))
+      throw new ConflictError('This phone number belongs to another member', field);
   }
 
   private async assertDealership(manager: EntityManager, id: string, field: string) {
-    if (!(await manager.existsBy(Dealership, { id }))) throw new BadUserInputError({ [field]: 'is not an existing dealership' });
+    if (!(await manager.existsBy(Dealership, { id })))
+      throw new BadUserInputError({ [field]: 'is not an existing dealership' });
   }
 
   private async uniqueNumbers(manager: EntityManager): Promise<{ memberNo: string; referralCode: string }> {

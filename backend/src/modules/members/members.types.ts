@@ -222,6 +222,7 @@ export class SetMemberStatusInput {
   status: MemberStatus;
 
   @Field()
+  @Transform(trimmed)
   @IsString()
   @Length(2, 500, { message: 'must be 2–500 characters' })
   reason: string;
@@ -234,6 +235,7 @@ export class EraseMemberInput {
   memberId: string;
 
   @Field({ description: 'Why (e.g. the member’s PIPL deletion request and its reference).' })
+  @Transform(trimmed)
   @IsString()
   @Length(2, 500, { message: 'must be 2–500 characters' })
   reason: string;

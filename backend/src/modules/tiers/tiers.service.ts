@@ -1,10 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { getTimezoneOffset } from 'date-fns-tz';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { actorOf, Principal } from '../../common/auth';
 import { assertUnreferenced, dialectOf, executeUpdate, TransactionService } from '../../common/database';
-import { BadUserInputError, InvalidStateError, NotFoundError, uniqueOrConflict } from '../../common/errors';
+import {
+  BadUserInputError,
+  ConflictError,
+  InvalidStateError,
+  NotFoundError,
+  uniqueOrConflict,
+} from '../../common/errors';
 import { ListArgs, listQuery, Page } from '../../common/list';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Member } from '../members/member.entity';
 import { MemberStatus } from '../members/member.enums';
 import { NotificationTemplate } from '../notifications/notification.enums';
@@ -15,7 +23,15 @@ import { ProgrammeService } from '../programme/programme.service';
 import { TierChange, TierChangeReason } from './tier-change.entity';
 import { decideTier, EMPTY_FIGURES, TierFigures } from './tier-rules';
 import { Tier } from './tier.entity';
-import { CreateTierInput, SetMemberTierInput, TierChangeFilter, TierChangeSort, TierFilter, TierSort, UpdateTierInput } from './tiers.types';
+import {
+  CreateTierInput,
+  SetMemberTierInput,
+  TierChangeFilter,
+  TierChangeSort,
+  TierFilter,
+  TierSort,
+  UpdateTierInput,
+} from './tiers.types';
 
 /** Members whose tier is evaluated: the others neither earn nor keep a tier that matters. */
 const EVALUATED_STATUSES = [MemberStatus.ACTIVE, MemberStatus.FROZEN];
@@ -30,10 +46,14 @@ export class TiersService {
     private readonly tx: TransactionService,
     private readonly programme: ProgrammeService,
     private readonly notifications: NotificationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   list(args: ListArgs<TierFilter, TierSort>): Promise<Page<Tier>> {
-    return listQuery(this.tiers, args, { search: ['code', 'name'], defaultSort: { field: 'RANK', order: 'ASC' } });
+    return listQuery(this.tiers, args, {
+      search: ['code', 'name'],
+      defaultSort: { field: 'RANK', order: 'ASC' },
+    });
   }
 
   listChanges(args: ListArgs<TierChangeFilter, TierChangeSort>): Promise<Page<TierChange>> {
@@ -64,7 +84,11 @@ export class TiersService {
 
   create(input: CreateTierInput): Promise<Tier> {
     return uniqueOrConflict(
-      () => this.tx.run((manager) => manager.save(manager.create(Tier, { freeMaintenancePerYear: 0, ...input }))),
+      () =>
+        this.tx.run(async (manager) => {
+          await this.assertUnique(manager, input);
+          return manager.save(manager.create(Tier, { freeMaintenancePerYear: 0, ...input }));
+        }),
       'Tier code and rank must be unique',
       'input.code',
     );
@@ -75,6 +99,7 @@ export class TiersService {
       () =>
         this.tx.run(async (manager) => {
           const tier = await this.get(id, manager);
+          await this.assertUnique(manager, input, id);
           const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
           return manager.save(manager.merge(Tier, tier, changes));
         }),
@@ -83,12 +108,26 @@ export class TiersService {
     );
   }
 
+  private async assertUnique(
+    manager: EntityManager,
+    input: { code?: string; rank?: number },
+    exceptId?: string,
+  ) {
+    for (const field of ['code', 'rank'] as const) {
+      if (input[field] === undefined) continue;
+      const holder = await manager.findOneBy(Tier, { [field]: input[field] });
+      if (holder && holder.id !== exceptId)
+        throw new ConflictError(`Tier ${holder.code} already has this ${field}`, `input.${field}`);
+    }
+  }
+
   /** Refused (INVALID_STATE) while members hold the tier or its history refers to it. */
   delete(id: string): Promise<Tier> {
     return this.tx.run(async (manager) => {
       const tier = await this.get(id, manager);
       const holders = await manager.countBy(Member, { tierId: id });
-      if (holders > 0) throw new InvalidStateError(`${holders} members hold tier ${tier.code}; move them first`);
+      if (holders > 0)
+        throw new InvalidStateError(`${holders} members hold tier ${tier.code}; move them first`);
       await assertUnreferenced(manager, Tier, id, `Tier ${tier.code}`);
       await manager.remove(tier);
       return Object.assign(tier, { id });
@@ -100,12 +139,23 @@ export class TiersService {
     return this.tx.run(async (manager) => {
       const member = await manager.findOneBy(Member, { id: input.memberId });
       if (!member) throw new NotFoundError('Member', input.memberId);
-      if (!EVALUATED_STATUSES.includes(member.status)) throw new InvalidStateError(`A ${member.status} member's tier cannot be set`);
+      if (!EVALUATED_STATUSES.includes(member.status))
+        throw new InvalidStateError(`A ${member.status} member's tier cannot be set`);
       const tier = await manager.findOneBy(Tier, { id: input.tierId });
       if (!tier) throw new BadUserInputError({ 'input.tierId': 'is not an existing tier' });
-      if (tier.id === member.tierId) throw new InvalidStateError(`The member already holds tier ${tier.code}`);
+      if (tier.id === member.tierId)
+        throw new InvalidStateError(`The member already holds tier ${tier.code}`);
       const rules = await this.programme.rules(manager);
-      await this.applyChange(manager, member, tier, TierChangeReason.MANUAL, input.reason, actorOf(principal).id, new Date(), rules);
+      await this.applyChange(
+        manager,
+        member,
+        tier,
+        TierChangeReason.MANUAL,
+        input.reason,
+        actorOf(principal).id,
+        new Date(),
+        rules,
+      );
       return manager.findOneByOrFail(Member, { id: member.id });
     });
   }
@@ -126,15 +176,16 @@ export class TiersService {
   ): Promise<boolean> {
     const entry = await this.entryTier(manager);
     const reviewAt = to.id === entry.id ? null : addCalendarMonths(asOf, rules.tierReviewMonths);
-    const sql = dialectOf(manager);
-    const changed = await executeUpdate(
-      manager,
-      'UPDATE `member` SET `tierId` = ?, `tierAchievedAt` = ?, `tierReviewAt` = ?, `updatedAt` = ' + sql.now() + ' WHERE `id` = ? AND `tierId` = ?',
-      [to.id, sql.dateTime(asOf), reviewAt ? sql.dateTime(reviewAt) : null, member.id, member.tierId],
-    );
-    if (!changed) return false;
+    if (!(await this.moveMember(manager, member, to, reason, asOf, reviewAt))) return false;
     const change = await manager.save(
-      manager.create(TierChange, { memberId: member.id, fromTierId: member.tierId, toTierId: to.id, reason, note, operatorId }),
+      manager.create(TierChange, {
+        memberId: member.id,
+        fromTierId: member.tierId,
+        toTierId: to.id,
+        reason,
+        note,
+        operatorId,
+      }),
     );
     const from = await manager.findOneBy(Tier, { id: member.tierId });
     if (member.status !== MemberStatus.ERASED) {
@@ -150,6 +201,38 @@ export class TiersService {
     return true;
   }
 
+  /**
+   * Changes the member row only if it still holds the tier it was read with, so a concurrent
+   * evaluation applies once. A change by staff goes through the entity so the audit trail records
+   * the member before and after; the jobs' changes are set-based.
+   */
+  private async moveMember(
+    manager: EntityManager,
+    member: Pick<Member, 'id' | 'tierId'>,
+    to: Tier,
+    reason: TierChangeReason,
+    asOf: Date,
+    reviewAt: Date | null,
+  ): Promise<boolean> {
+    if (reason === TierChangeReason.MANUAL) {
+      const current = await manager.findOneBy(Member, { id: member.id });
+      if (!current || current.tierId !== member.tierId) return false;
+      await manager.save(
+        Object.assign(current, { tierId: to.id, tierAchievedAt: asOf, tierReviewAt: reviewAt }),
+      );
+      return true;
+    }
+    const sql = dialectOf(manager);
+    const changed = await executeUpdate(
+      manager,
+      'UPDATE `member` SET `tierId` = ?, `tierAchievedAt` = ?, `tierReviewAt` = ?, `updatedAt` = ' +
+        sql.now() +
+        ' WHERE `id` = ? AND `tierId` = ?',
+      [to.id, sql.dateTime(asOf), reviewAt ? sql.dateTime(reviewAt) : null, member.id, member.tierId],
+    );
+    return changed > 0;
+  }
+
   /** Upgrades one member at once if the rolling figures reach a better tier (after a transaction). */
   async upgradeIfQualified(manager: EntityManager, memberId: string, asOf: Date): Promise<void> {
     const member = await manager.findOneBy(Member, { id: memberId });
@@ -159,7 +242,16 @@ export class TiersService {
     const figures = (await this.figuresFor(manager, [memberId], asOf, rules)).get(memberId) ?? EMPTY_FIGURES;
     const decision = decideTier({ tiers, currentTierId: member.tierId, figures, reviewDue: false });
     if (decision.action === 'UPGRADE') {
-      await this.applyChange(manager, member, decision.to, TierChangeReason.UPGRADE, describe(figures), null, asOf, rules);
+      await this.applyChange(
+        manager,
+        member,
+        decision.to,
+        TierChangeReason.UPGRADE,
+        describe(figures),
+        null,
+        asOf,
+        rules,
+      );
     }
   }
 
@@ -167,17 +259,24 @@ export class TiersService {
    * The rolling-window figures of many members in one grouped query: qualifying points and spend of
    * posted transactions, service visits (distinct days) and the largest repair order.
    */
-  async figuresFor(manager: EntityManager, memberIds: string[], asOf: Date, rules: ProgrammeRules): Promise<Map<string, TierFigures>> {
+  async figuresFor(
+    manager: EntityManager,
+    memberIds: string[],
+    asOf: Date,
+    rules: ProgrammeRules,
+  ): Promise<Map<string, TierFigures>> {
     const figures = new Map<string, TierFigures>();
     if (!memberIds.length) return figures;
     const sql = dialectOf(manager);
     const from = addCalendarMonths(asOf, -rules.qualifyingWindowMonths);
     const visitTypes = rules.serviceVisitTypes.length ? rules.serviceVisitTypes : ['__none__'];
+    // A visit day is a calendar day in the programme time zone (its UTC offset as of `asOf`), not in UTC.
+    const visitDay = sql.localDate('`occurredAt`', getTimezoneOffset(this.config.programmeTimeZone, asOf) / 60_000);
     const rows: Record<string, unknown>[] = await manager.query(
       `SELECT \`memberId\` AS memberId,
               COALESCE(SUM(\`qualifyingPoints\`), 0) AS points,
               COALESCE(SUM(\`amount\`), 0) AS spend,
-              COUNT(DISTINCT CASE WHEN \`type\` IN (${visitTypes.map(() => '?').join(', ')}) THEN DATE(\`occurredAt\`) END) AS visits,
+              COUNT(DISTINCT CASE WHEN \`type\` IN (${visitTypes.map(() => '?').join(', ')}) THEN ${visitDay} END) AS visits,
               COALESCE(MAX(CASE WHEN \`type\` = 'REPAIR' THEN \`amount\` ELSE 0 END), 0) AS largestRepair
          FROM \`sales_transaction\`
         WHERE \`status\` = 'POSTED' AND \`memberId\` IN (${memberIds.map(() => '?').join(', ')})

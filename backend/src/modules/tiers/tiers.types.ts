@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { PageOf, SortOrder } from '../../common/list';
 import { MoneyScalar } from '../../common/scalars';
@@ -218,6 +219,7 @@ export class SetMemberTierInput {
   tierId: string;
 
   @Field({ description: 'Why the tier is set by hand; kept on the tier change and in the audit trail.' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @Length(2, 500, { message: 'must be 2–500 characters' })
   reason: string;
