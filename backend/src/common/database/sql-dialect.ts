@@ -8,6 +8,8 @@ export interface SqlDialect {
   nowPlusSeconds(seconds: number): string;
   /** A JS instant as a raw-SQL parameter comparable with stored DateTime columns. */
   dateTime(instant: Date): string | Date;
+  /** The calendar date ('YYYY-MM-DD') of a stored UTC DateTime column at a fixed UTC offset in minutes. */
+  localDate(column: string, offsetMinutes: number): string;
 }
 
 const sqlite: SqlDialect = {
@@ -15,12 +17,14 @@ const sqlite: SqlDialect = {
   nowPlusSeconds: (s) => `strftime('%Y-%m-%d %H:%M:%f', 'now', '+${Math.trunc(s)} seconds')`,
   // TypeORM stores SQLite datetimes as UTC text 'YYYY-MM-DD HH:MM:SS.SSS'.
   dateTime: (instant) => instant.toISOString().replace('T', ' ').replace('Z', ''),
+  localDate: (column, offset) => `DATE(${column}, '${Math.trunc(offset) >= 0 ? '+' : ''}${Math.trunc(offset)} minutes')`,
 };
 
 const mysql: SqlDialect = {
   now: () => 'UTC_TIMESTAMP(3)',
   nowPlusSeconds: (s) => `(UTC_TIMESTAMP(3) + INTERVAL ${Math.trunc(s)} SECOND)`,
   dateTime: (instant) => instant,
+  localDate: (column, offset) => `DATE(${column} + INTERVAL ${Math.trunc(offset)} MINUTE)`,
 };
 
 export function dialectOf(executor: DataSource | EntityManager): SqlDialect {

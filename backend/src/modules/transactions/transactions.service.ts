@@ -95,7 +95,12 @@ export class TransactionsService {
         'UPDATE `sales_transaction` SET `status` = ?, `reversedAt` = ?, `reversalReason` = ? WHERE `id` = ? AND `status` = ?',
         [TransactionStatus.REVERSED, sql.dateTime(now), input.reason, transaction.id, TransactionStatus.POSTED],
       );
-      if (!claimed) throw new InvalidStateError('The transaction is already reversed');
+      if (!claimed) {
+        // A concurrent reversal won; if it was this same request retried, answer with its result.
+        const winner = await manager.findOneByOrFail(SalesTransaction, { id: transaction.id });
+        if (winner.reversalReason === input.reason) return winner;
+        throw new InvalidStateError('The transaction is already reversed');
+      }
 
       if (transaction.memberId) {
         if (transaction.pointsEarned > 0) {
