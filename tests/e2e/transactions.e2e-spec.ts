@@ -506,6 +506,7 @@ describe('transactions', () => {
       });
       expect(await member(m.id)).toMatchObject({
         pointsBalance: 200,
+        lifetimePoints: 200,
         qualifyingPoints: 200,
         totalSpend: 200_00,
       });

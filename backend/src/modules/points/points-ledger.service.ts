@@ -114,7 +114,8 @@ export class PointsLedgerService {
 
   /**
    * Claws back points earned by a transaction: what the balance holds is taken (the
-   * transaction's own lot first), the rest becomes debt netted against future credits.
+   * transaction's own lot first), the rest becomes debt netted against future credits. The
+   * points no longer count as ever earned (lifetime).
    */
   async clawBack(
     manager: EntityManager,
@@ -126,8 +127,8 @@ export class PointsLedgerService {
       taken = Math.min(balance, input.points);
       const changed = await executeUpdate(
         manager,
-        'UPDATE `member` SET `pointsBalance` = `pointsBalance` - ?, `pointsDebt` = `pointsDebt` + ? WHERE `id` = ? AND `pointsBalance` = ?',
-        [taken, input.points - taken, input.memberId, balance],
+        'UPDATE `member` SET `pointsBalance` = `pointsBalance` - ?, `pointsDebt` = `pointsDebt` + ?, `lifetimePoints` = `lifetimePoints` - ? WHERE `id` = ? AND `pointsBalance` = ?',
+        [taken, input.points - taken, input.points, input.memberId, balance],
       );
       if (changed) break;
       if (attempt >= MAX_RETRIES) throw new Error('Points balance kept changing under a reversal');
