@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, OmitType, PartialType, registerEnumType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { PageOf, SortOrder } from '../../common/list';
@@ -155,59 +155,9 @@ export class ActivateMemberInput {
   code: string;
 }
 
+/** Every field optional; the same rules as registering. */
 @InputType()
-export class UpdateMemberInput {
-  @Field({ nullable: true })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsString()
-  @Length(1, 50)
-  name?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsMainlandMobile()
-  phone?: string;
-
-  @Field(() => Gender, { nullable: true })
-  @IsOptional()
-  @IsIn(Object.values(Gender))
-  gender?: Gender;
-
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  birthday?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsEmail({}, { message: 'must be an e-mail address' })
-  @Length(3, 100)
-  email?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 50)
-  city?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @Transform(asIdCard)
-  @IsMainlandIdCard()
-  idNumber?: string;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsString()
-  homeDealershipId?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsBoolean()
-  marketingConsent?: boolean;
-}
+export class UpdateMemberInput extends PartialType(OmitType(CreateMemberInput, ['referralCode', 'vehicle'] as const)) {}
 
 @InputType()
 export class SetMemberStatusInput {

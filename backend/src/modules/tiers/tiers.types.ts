@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, PartialType, registerEnumType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { PageOf, SortOrder } from '../../common/list';
@@ -137,76 +137,9 @@ export class CreateTierInput {
   description?: string;
 }
 
+/** Every field optional; the same rules as creating a tier. */
 @InputType()
-export class UpdateTierInput {
-  @Field({ nullable: true })
-  @IsOptional()
-  @Matches(CODE, { message: CODE_MESSAGE })
-  code?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 50)
-  name?: string;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(1000)
-  rank?: number;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  qualifyingPoints?: number;
-
-  @Field(() => MoneyScalar, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  minSpend?: number;
-
-  @Field(() => Float, { nullable: true })
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 4 }, { message: 'must be a number with at most 4 decimals' })
-  @Min(0)
-  @Max(10)
-  pointsMultiplier?: number;
-
-  @Field(() => Float, { nullable: true })
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 4 }, { message: 'must be a number with at most 4 decimals' })
-  @Min(0.01)
-  @Max(1)
-  discountRate?: number;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(365)
-  freeMaintenancePerYear?: number;
-
-  @Field(() => MoneyScalar, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  upgradeRepairAmount?: number;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  upgradeServiceVisits?: number;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @Length(0, 2000)
-  description?: string;
-}
+export class UpdateTierInput extends PartialType(CreateTierInput) {}
 
 @InputType()
 export class SetMemberTierInput {

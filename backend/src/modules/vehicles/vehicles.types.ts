@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, OmitType, PartialType, registerEnumType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { PageOf, SortOrder } from '../../common/list';
@@ -129,68 +129,9 @@ export class CreateVehicleInput extends VehicleDetailsInput {
   dealershipId?: string;
 }
 
+/** Every field optional; the VIN and the owner do not change. */
 @InputType()
-export class UpdateVehicleInput {
-  @Field({ nullable: true })
-  @IsOptional()
-  @Transform(asPlate)
-  @IsMainlandPlate()
-  plateNumber?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 50)
-  brand?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 80)
-  model?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 80)
-  series?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 30)
-  color?: string;
-
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  purchaseDate?: string;
-
-  @Field(() => MoneyScalar, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  purchasePrice?: number;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(5_000_000)
-  mileage?: number;
-
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  inspectionDueDate?: string;
-
-  @Field(() => DateScalar, { nullable: true })
-  @IsOptional()
-  insuranceExpiryDate?: string;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsString()
-  dealershipId?: string;
-}
+export class UpdateVehicleInput extends PartialType(OmitType(CreateVehicleInput, ['vin', 'memberId'] as const)) {}
 
 @ObjectType({ description: 'A plate found by plateLookup: a member’s vehicle or a walk-in (散客) seen in transactions.' })
 export class PlateLookupResult {
