@@ -3,7 +3,9 @@ import { Dealership } from '../../backend/src/modules/dealerships/dealership.ent
 import type { SeedStep } from '../../backend/src/modules/seeding/seed-step';
 import { hashPassword } from '../../backend/src/modules/staff/password';
 import { StaffUser } from '../../backend/src/modules/staff/staff-user.entity';
+import { GROUP_STAFF, STORE_STAFF } from './catalogue';
 import { DEMO_DEALERSHIPS } from './dealerships';
+import { demoHistoryStep } from './history';
 
 /** Demo logins printed at start-up; all share one password. */
 export const DEMO_PASSWORD = 'demo1234';
@@ -38,4 +40,18 @@ export const demoSteps: SeedStep[] = [
       return `${dealerships.length} dealerships, ${DEMO_LOGINS.length} staff users`;
     },
   },
+  {
+    name: 'demo:more-staff',
+    async run({ manager }) {
+      const byCode = new Map((await manager.find(Dealership)).map((d) => [d.code, d.id]));
+      const passwordHash = await hashPassword(DEMO_PASSWORD);
+      const users = [
+        ...GROUP_STAFF.map((s) => ({ username: s.username, name: s.name, role: StaffRole[s.role], dealershipId: null })),
+        ...STORE_STAFF.map((s) => ({ username: s.username, name: s.name, role: StaffRole.STORE_STAFF, dealershipId: byCode.get(s.dealership)! })),
+      ];
+      await manager.save(users.map((u) => manager.create(StaffUser, { ...u, passwordHash, active: true })));
+      return `${users.length} more staff users (password ${DEMO_PASSWORD})`;
+    },
+  },
+  demoHistoryStep,
 ];

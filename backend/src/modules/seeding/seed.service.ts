@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { TransactionService } from '../../common/database';
 import { DEMO_LOGINS, demoSteps } from '../../../../seeds/demo';
 import { programmeSteps } from '../../../../seeds/programme';
 import { Dealership } from '../dealerships/dealership.entity';
@@ -28,6 +29,7 @@ export class SeedService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly moduleRef: ModuleRef,
     private readonly staff: StaffService,
+    private readonly tx: TransactionService,
   ) {}
 
   async seed(options: SeedOptions): Promise<void> {
@@ -55,7 +57,8 @@ export class SeedService {
     const states = this.dataSource.getRepository(SeedState);
     for (const step of steps) {
       if (await states.existsBy({ name: step.name })) continue;
-      const note = await this.dataSource.transaction(async (manager) => {
+      // Services the step calls join its transaction (TransactionService), so a step is all or nothing.
+      const note = await this.tx.run(async (manager) => {
         const result = await step.run({ manager, moduleRef: this.moduleRef });
         await manager.insert(SeedState, { name: step.name, appliedAt: new Date(), note: result || null });
         return result;
