@@ -25,6 +25,8 @@ import { JobsModule } from './modules/jobs/jobs.module';
 import { SeedingModule } from './modules/seeding/seeding.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { StaffModule } from './modules/staff/staff.module';
+import { CardsModule } from './modules/cards/cards.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { MembersModule } from './modules/members/members.module';
 import { PointsModule } from './modules/points/points.module';
 import { ProgrammeModule } from './modules/programme/programme.module';
@@ -81,6 +83,8 @@ export class AppModule {
         VehiclesModule,
         MembersModule,
         TransactionsModule,
+        CardsModule,
+        ReportsModule,
       ],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
     };

@@ -1,4 +1,6 @@
 import { Activity } from '../modules/activities/activity.entity';
+import { Card } from '../modules/cards/card.entity';
+import { CardEntry } from '../modules/cards/card-entry.entity';
 import { ApiClient } from '../modules/api-clients/api-client.entity';
 import { AuditLog } from '../modules/audit/audit-log.entity';
 import { Dealership } from '../modules/dealerships/dealership.entity';
@@ -39,4 +41,6 @@ export const ENTITIES = [
   PointsEntry,
   PointsLot,
   Activity,
+  Card,
+  CardEntry,
 ];

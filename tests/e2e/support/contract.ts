@@ -211,3 +211,85 @@ export const VIEWER_CORE = `query Viewer {
     pointsEntries(page: { page: 1, perPage: 20 }) { items { id type points balanceAfter reason createdAt } total }
   }
 }`;
+
+// ---- cards.graphql ----
+export const CARD_CORE_FRAGMENT = `fragment CardCore on Card {
+  id cardNo type status memberId dealershipId balance principalBalance bonusBalance
+  remainingUses serviceName expiresAt replacedById createdAt
+}`;
+export const CARD_ENTRY_CORE_FRAGMENT = `fragment CardEntryCore on CardEntry {
+  id cardId type amount principalAmount bonusAmount uses balanceAfter principalBalanceAfter
+  bonusBalanceAfter remainingUsesAfter dealershipId operatorId paymentMethod note createdAt
+}`;
+export const CARDS = `query Cards($filter: CardFilter, $sort: [CardSort!], $page: PageInput) {
+  cards(filter: $filter, sort: $sort, page: $page) {
+    items { ...CardCore member { id name } dealership { id name } }
+    total
+  }
+}
+${CARD_CORE_FRAGMENT}`;
+export const CARD = `query Card($id: ID!) {
+  card(id: $id) {
+    ...CardCore
+    entries(page: { page: 1, perPage: 50 }) { items { ...CardEntryCore } total }
+  }
+}
+${CARD_CORE_FRAGMENT}
+${CARD_ENTRY_CORE_FRAGMENT}`;
+export const CREATE_CARD = `mutation CreateCard($input: CreateCardInput!) {
+  createCard(input: $input) { ...CardCore }
+}
+${CARD_CORE_FRAGMENT}`;
+export const RECHARGE_CARD = `mutation RechargeCard($input: RechargeCardInput!) {
+  rechargeCard(input: $input) { ...CardEntryCore }
+}
+${CARD_ENTRY_CORE_FRAGMENT}`;
+export const CONSUME_CARD = `mutation ConsumeCard($input: ConsumeCardInput!) {
+  consumeCard(input: $input) { ...CardEntryCore }
+}
+${CARD_ENTRY_CORE_FRAGMENT}`;
+export const REFUND_CARD = `mutation RefundCard($input: RefundCardInput!) {
+  refundCard(input: $input) { ...CardEntryCore card { id status } }
+}
+${CARD_ENTRY_CORE_FRAGMENT}`;
+export const REPORT_CARD_LOST = `mutation ReportCardLost($input: ReportCardLostInput!) {
+  reportCardLost(input: $input) { id status }
+}`;
+export const REPLACE_CARD = `mutation ReplaceCard($input: ReplaceCardInput!) {
+  replaceCard(input: $input) { ...CardCore }
+}
+${CARD_CORE_FRAGMENT}`;
+export const SET_CARD_FROZEN = `mutation SetCardFrozen($input: SetCardFrozenInput!) {
+  setCardFrozen(input: $input) { id status }
+}`;
+export const CARD_ENTRIES = `query CardEntries($filter: CardEntryFilter, $sort: [CardEntrySort!], $page: PageInput) {
+  cardEntries(filter: $filter, sort: $sort, page: $page) {
+    items { ...CardEntryCore card { cardNo memberId } }
+    total
+  }
+}
+${CARD_ENTRY_CORE_FRAGMENT}`;
+export const STORED_VALUE_LIABILITY = `query StoredValueLiability($asOf: DateTime, $dealershipId: ID) {
+  storedValueLiability(asOf: $asOf, dealershipId: $dealershipId) {
+    asOf totalBalance principalBalance bonusBalance cardCount
+    byDealership { dealershipId dealership { name } balance principalBalance bonusBalance cardCount }
+  }
+}`;
+export const STORED_VALUE_MOVEMENTS = `query StoredValueMovements($from: DateTime!, $to: DateTime!, $dealershipId: ID) {
+  storedValueMovements(from: $from, to: $to, dealershipId: $dealershipId) {
+    recharged bonusGranted consumedPrincipal consumedBonus refunded forfeitedBonus
+    days { date recharged bonusGranted consumed refunded }
+  }
+}`;
+export const INTER_STORE_SETTLEMENT = `query InterStoreSettlement($from: DateTime!, $to: DateTime!) {
+  interStoreSettlement(from: $from, to: $to) {
+    issuingDealershipId issuingDealership { name } consumingDealershipId consumingDealership { name }
+    principalAmount bonusAmount entryCount
+  }
+}`;
+export const LEDGER_INTEGRITY = `query LedgerIntegrity {
+  ledgerIntegrity {
+    checkedAt membersChecked pointsMismatches cardsChecked cardMismatches
+    mismatches { kind entityId expected actual }
+  }
+}`;

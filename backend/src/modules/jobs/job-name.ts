@@ -12,6 +12,7 @@ export enum JobName {
   COMPLAINT_ESCALATION = 'COMPLAINT_ESCALATION',
   FOLLOW_UP_GENERATION = 'FOLLOW_UP_GENERATION',
   ACTIVATION_LAPSE = 'ACTIVATION_LAPSE',
+  CARD_EXPIRY = 'CARD_EXPIRY',
   NOTIFICATION_DISPATCH = 'NOTIFICATION_DISPATCH',
 }
 registerEnumType(JobName, { name: 'JobName', description: 'A scheduled job of the platform.' });

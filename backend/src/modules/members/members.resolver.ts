@@ -4,6 +4,7 @@ import { requestContext } from '../../common/context/request-context';
 import { Loaders } from '../../common/dataloader';
 import { PageInput } from '../../common/list';
 import { maskMobile } from '../../common/validation';
+import { Card } from '../cards/card.entity';
 import { Dealership } from '../dealerships/dealership.entity';
 import { PointsEntryPage } from '../points/points.types';
 import { PointsService } from '../points/points.service';
@@ -113,6 +114,11 @@ export class MembersResolver {
   @ResolveField(() => [Vehicle])
   vehicles(@Parent() member: Member) {
     return this.loaders.many(Vehicle, 'memberId', member.id);
+  }
+
+  @ResolveField(() => [Card], { description: 'The member’s cards, all statuses.' })
+  cards(@Parent() member: Member) {
+    return this.loaders.many(Card, 'memberId', member.id);
   }
 
   @ResolveField(() => PointsEntryPage, { description: 'The member’s points ledger, newest first.' })
