@@ -5,6 +5,7 @@ import { hashPassword } from '../../backend/src/modules/staff/password';
 import { StaffUser } from '../../backend/src/modules/staff/staff-user.entity';
 import { GROUP_STAFF, STORE_STAFF } from './catalogue';
 import { DEMO_DEALERSHIPS } from './dealerships';
+import { demoCardsStep } from './cards';
 import { demoHistoryStep } from './history';
 
 /** Demo logins printed at start-up; all share one password. */
@@ -54,4 +55,5 @@ export const demoSteps: SeedStep[] = [
     },
   },
   demoHistoryStep,
+  demoCardsStep,
 ];
