@@ -159,6 +159,7 @@ export class ReportsService {
    */
   async integrity(): Promise<LedgerIntegrityReport> {
     const checkedAt = new Date();
+    // Only disagreeing rows leave the database; the totals are counted there too.
     const points: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT m.\`id\` AS id, m.\`pointsBalance\` AS balance, m.\`pointsDebt\` AS debt,
               COALESCE(e.points, 0) AS ledger, COALESCE(e.debt, 0) AS ledgerDebt, COALESCE(l.remaining, 0) AS lots
@@ -166,7 +167,9 @@ export class ReportsService {
          LEFT JOIN (SELECT \`memberId\`, SUM(\`points\`) AS points, SUM(\`debtChange\`) AS debt FROM \`points_entry\` GROUP BY \`memberId\`) e
                 ON e.\`memberId\` = m.\`id\`
          LEFT JOIN (SELECT \`memberId\`, SUM(\`remaining\`) AS remaining FROM \`points_lot\` WHERE \`expiredAt\` IS NULL GROUP BY \`memberId\`) l
-                ON l.\`memberId\` = m.\`id\``,
+                ON l.\`memberId\` = m.\`id\`
+        WHERE m.\`pointsBalance\` <> COALESCE(e.points, 0) OR m.\`pointsDebt\` <> COALESCE(e.debt, 0)
+           OR m.\`pointsBalance\` <> COALESCE(l.remaining, 0) OR m.\`pointsBalance\` < 0`,
     );
     const cards: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT c.\`id\` AS id, c.\`balance\` AS balance, c.\`principalBalance\` AS principal, c.\`bonusBalance\` AS bonus,
@@ -175,37 +178,41 @@ export class ReportsService {
          FROM \`card\` c
          LEFT JOIN (SELECT \`cardId\`, SUM(\`amount\`) AS amount, SUM(\`principalAmount\`) AS principal,
                            SUM(\`bonusAmount\`) AS bonus, SUM(COALESCE(\`uses\`, 0)) AS uses
-                      FROM \`card_entry\` GROUP BY \`cardId\`) e ON e.\`cardId\` = c.\`id\``,
+                      FROM \`card_entry\` GROUP BY \`cardId\`) e ON e.\`cardId\` = c.\`id\`
+        WHERE c.\`balance\` <> COALESCE(e.amount, 0) OR c.\`principalBalance\` <> COALESCE(e.principal, 0)
+           OR c.\`bonusBalance\` <> COALESCE(e.bonus, 0) OR c.\`balance\` <> c.\`principalBalance\` + c.\`bonusBalance\`
+           OR (c.\`remainingUses\` IS NOT NULL AND c.\`remainingUses\` <> COALESCE(e.uses, 0))
+           OR c.\`principalBalance\` < 0 OR c.\`bonusBalance\` < 0`,
     );
+    const [{ members }] = await this.dataSource.query('SELECT COUNT(*) AS members FROM `member`');
+    const [{ cardCount }] = await this.dataSource.query('SELECT COUNT(*) AS cardCount FROM `card`');
     const mismatches: LedgerMismatch[] = [];
-    let pointsMismatches = 0;
-    let cardMismatches = 0;
     const check = (kind: string, id: unknown, expected: unknown, actual: unknown) => {
-      if (num(expected) === num(actual)) return false;
+      if (num(expected) === num(actual)) return;
       if (mismatches.length < MISMATCH_LIST_LIMIT) mismatches.push({ kind, entityId: String(id), expected: num(expected), actual: num(actual) });
-      return true;
     };
     for (const m of points) {
-      const bad = [
-        check('POINTS_BALANCE', m.id, m.ledger, m.balance),
-        check('POINTS_DEBT', m.id, m.ledgerDebt, m.debt),
-        check('POINTS_LOTS', m.id, m.lots, m.balance),
-        num(m.balance) < 0 && check('POINTS_NEGATIVE', m.id, 0, m.balance),
-      ].some(Boolean);
-      if (bad) pointsMismatches++;
+      check('POINTS_BALANCE', m.id, m.ledger, m.balance);
+      check('POINTS_DEBT', m.id, m.ledgerDebt, m.debt);
+      check('POINTS_LOTS', m.id, m.lots, m.balance);
+      if (num(m.balance) < 0) check('POINTS_NEGATIVE', m.id, 0, m.balance);
     }
     for (const c of cards) {
-      const bad = [
-        check('CARD_BALANCE', c.id, c.ledger, c.balance),
-        check('CARD_PRINCIPAL', c.id, c.ledgerPrincipal, c.principal),
-        check('CARD_BONUS', c.id, c.ledgerBonus, c.bonus),
-        check('CARD_SPLIT', c.id, num(c.principal) + num(c.bonus), c.balance),
-        c.uses !== null && check('CARD_USES', c.id, c.ledgerUses, c.uses),
-        (num(c.principal) < 0 || num(c.bonus) < 0) && check('CARD_NEGATIVE', c.id, 0, Math.min(num(c.principal), num(c.bonus))),
-      ].some(Boolean);
-      if (bad) cardMismatches++;
+      check('CARD_BALANCE', c.id, c.ledger, c.balance);
+      check('CARD_PRINCIPAL', c.id, c.ledgerPrincipal, c.principal);
+      check('CARD_BONUS', c.id, c.ledgerBonus, c.bonus);
+      check('CARD_SPLIT', c.id, num(c.principal) + num(c.bonus), c.balance);
+      if (c.uses !== null) check('CARD_USES', c.id, c.ledgerUses, c.uses);
+      if (num(c.principal) < 0 || num(c.bonus) < 0) check('CARD_NEGATIVE', c.id, 0, Math.min(num(c.principal), num(c.bonus)));
     }
-    return { checkedAt, membersChecked: points.length, pointsMismatches, cardsChecked: cards.length, cardMismatches, mismatches };
+    return {
+      checkedAt,
+      membersChecked: num(members),
+      pointsMismatches: points.length,
+      cardsChecked: num(cardCount),
+      cardMismatches: cards.length,
+      mismatches,
+    };
   }
 
   /** A finance report or the card entries of a period as CSV, for the admin panel to download. */
