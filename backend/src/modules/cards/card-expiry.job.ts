@@ -32,8 +32,8 @@ export class CardExpiryJob implements JobHandler, OnModuleInit {
       this.dataSource,
       'UPDATE `card` SET `status` = ?, `statusReason` = ?, `updatedAt` = ' +
         sql.now() +
-        ' WHERE `status` IN (?, ?) AND `expiresAt` IS NOT NULL AND `expiresAt` <= ?',
-      [CardStatus.EXPIRED, 'Expired', CardStatus.ACTIVE, CardStatus.FROZEN, sql.dateTime(asOf)],
+        ' WHERE `status` = ? AND `expiresAt` IS NOT NULL AND `expiresAt` <= ?',
+      [CardStatus.EXPIRED, 'Expired', CardStatus.ACTIVE, sql.dateTime(asOf)],
     );
     return { processed: affected, affected };
   }

@@ -130,6 +130,9 @@ export class CardsService {
         if (!(await manager.existsBy(Dealership, { id: dealershipId }))) {
           throw new BadUserInputError({ 'input.dealershipId': 'is not an existing dealership' });
         }
+        // Concurrent issues of a membership card to one member queue on the member's row (a plain
+        // UPDATE, portable), so the check below sees a card a concurrent request has just issued.
+        if (input.type === CardType.MEMBERSHIP) await executeUpdate(manager, 'UPDATE `member` SET `id` = `id` WHERE `id` = ?', [member.id]);
         if (input.type === CardType.MEMBERSHIP && (await manager.existsBy(Card, { memberId: member.id, type: CardType.MEMBERSHIP, status: In(LIVE_MEMBERSHIP) }))) {
           throw new ConflictError('The member already has a membership card', 'input.type');
         }
@@ -195,8 +198,13 @@ export class CardsService {
   consume(principal: Principal, input: ConsumeCardInput): Promise<CardEntry> {
     const dealershipId = actingDealership(principal, input.dealershipId)!;
     return this.idempotent('consume', input.idempotencyKey, { ...input, dealershipId }, async (manager, key, hash) => {
-      if (input.transactionId && !(await manager.existsBy(SalesTransaction, { id: input.transactionId }))) {
-        throw new BadUserInputError({ 'input.transactionId': 'is not an existing transaction' });
+      if (input.transactionId) {
+        const transaction = await manager.findOneBy(SalesTransaction, { id: input.transactionId });
+        const card = await manager.findOneBy(Card, { id: input.cardId });
+        if (!transaction) throw new BadUserInputError({ 'input.transactionId': 'is not an existing transaction' });
+        if (card && transaction.memberId !== card.memberId) {
+          throw new BadUserInputError({ 'input.transactionId': "is not a transaction of the card's member" });
+        }
       }
       const entry = await this.move(
         manager,
@@ -233,6 +241,10 @@ export class CardsService {
         input.cardId,
         (card) => {
           if (card.type !== CardType.STORED_VALUE) throw new InvalidStateError('Only stored-value cards are refunded');
+          // The issuing dealership holds the money, so it pays the refund.
+          if (card.dealershipId !== dealershipId) {
+            throw new BadUserInputError({ 'input.dealershipId': 'a card is refunded by the dealership that issued it' });
+          }
           if (![CardStatus.ACTIVE, CardStatus.FROZEN, CardStatus.LOST, CardStatus.EXPIRED].includes(card.status)) {
             throw new InvalidStateError(`A ${card.status} card cannot be refunded`);
           }
@@ -340,6 +352,11 @@ export class CardsService {
       );
       await manager.update(Card, { id: old.id }, { replacedById: replacement.id, statusReason: input.reason ?? null });
       return manager.findOneByOrFail(Card, { id: replacement.id });
+    }).catch(async (error: unknown) => {
+      // A concurrent request replaced the card first (this one's new card was rolled back): answer with its replacement.
+      const old = error instanceof InvalidStateError ? await this.cards.findOneBy({ id: input.cardId }) : null;
+      if (old?.status === CardStatus.REPLACED && old.replacedById) return this.cards.findOneByOrFail({ id: old.replacedById });
+      throw error;
     });
   }
 
