@@ -17,6 +17,17 @@ describe('platform', () => {
     expect(res.body.info.database.status).toBe('up');
   });
 
+  it('runs every MySQL/MariaDB connection in UTC, so database-clock defaults agree with the API', async () => {
+    if (t.databaseKind !== 'mysql') return;
+    // Several at once, so the pool opens more than one connection.
+    const rows = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        t.dataSource.query('SELECT @@session.time_zone AS tz, TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), NOW()) AS skew, SLEEP(0.05) AS s'),
+      ),
+    );
+    for (const [row] of rows) expect({ tz: row.tz, skew: Number(row.skew) }).toEqual({ tz: '+00:00', skew: 0 });
+  });
+
   it('answers /admin', async () => {
     const res = await t.http().get('/admin/').redirects(1);
     expect(res.status).toBe(200);

@@ -4,6 +4,7 @@ import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { AuditSubscriber } from '../modules/audit/audit.subscriber';
 import { ENTITIES } from './entities';
+import { mysqlWithUtcSessions } from './mysql-utc-driver';
 import { mysqlMigrations } from './migrations/mysql';
 import { sqliteMigrations } from './migrations/sqlite';
 
@@ -36,6 +37,8 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
     type: database.url.startsWith('mariadb:') ? 'mariadb' : 'mysql',
     url: database.url.replace(/^mariadb:/, 'mysql:'),
     migrations: mysqlMigrations,
+    connectorPackage: 'mysql2',
+    driver: mysqlWithUtcSessions(),
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
     supportBigNumbers: true,

@@ -34,8 +34,13 @@ export class ReportsResolver {
 
   @Query(() => [SettlementLine], { description: 'Stored value issued by one dealership and spent at another in [from, to) (跨店结算).' })
   @Access({ roles: FINANCE_READERS })
-  interStoreSettlement(@CurrentPrincipal() principal: Principal, @Args('from') from: Date, @Args('to') to: Date) {
-    return this.reports.settlement(principal, from, to);
+  interStoreSettlement(
+    @CurrentPrincipal() principal: Principal,
+    @Args('from') from: Date,
+    @Args('to') to: Date,
+    @Args('dealershipId', { type: () => ID, nullable: true, description: 'Only lines where it issued or spent.' }) dealershipId?: string,
+  ) {
+    return this.reports.settlement(principal, from, to, dealershipId);
   }
 
   @Query(() => LedgerIntegrityReport, { description: 'Recomputes every points and card balance from its ledger; zero mismatches is normal.' })

@@ -8,6 +8,7 @@ import { BadUserInputError, ForbiddenError } from '../../common/errors';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { CardType } from '../cards/card.enums';
 import { storeOf } from '../members/member-access';
+import { localDate } from '../../common/time';
 import { toCsv, yuan } from './csv';
 import {
   CsvExport,
@@ -122,14 +123,15 @@ export class ReportsService {
           break;
       }
     }
-    result.days = [...days.values()];
+    // Days with only card issues or replacements moved no value.
+    result.days = [...days.values()].filter((d) => d.recharged || d.bonusGranted || d.consumed || d.refunded);
     return result;
   }
 
-  /** Stored value spent at one dealership that another issued, by pair, in [from, to). */
-  async settlement(principal: Principal, from: Date, to: Date): Promise<SettlementLine[]> {
+  /** Stored value spent at one dealership that another issued, by pair, in [from, to); optionally those touching one dealership. */
+  async settlement(principal: Principal, from: Date, to: Date, dealershipId?: string | null): Promise<SettlementLine[]> {
     this.assertPeriod(from, to);
-    const store = storeOf(principal);
+    const store = this.scopeTo(principal, dealershipId);
     const sql = dialectOf(this.dataSource);
     const params: unknown[] = [CardType.STORED_VALUE, sql.dateTime(from), sql.dateTime(to)];
     if (store) params.push(store, store);
@@ -219,7 +221,7 @@ export class ReportsService {
   async exportCsv(principal: Principal, input: FinanceExportInput): Promise<CsvExport> {
     const to = input.to ?? new Date();
     const from = input.from ?? new Date(to.getTime() - 30 * 86_400_000);
-    const stamp = to.toISOString().slice(0, 10);
+    const stamp = localDate(to, this.config.programmeTimeZone);
     const file = (name: string, header: string[], rows: unknown[][]): CsvExport => ({
       filename: `${name}-${stamp}.csv`,
       contentType: 'text/csv; charset=utf-8',
@@ -245,7 +247,7 @@ export class ReportsService {
         );
       }
       case FinanceExportKind.INTER_STORE_SETTLEMENT: {
-        const lines = await this.settlement(principal, from, to);
+        const lines = await this.settlement(principal, from, to, input.dealershipId);
         return file(
           'inter-store-settlement',
           ['发卡门店 issuing', '消费门店 consuming', '本金 principal', '赠送 bonus', '笔数 entries'],
