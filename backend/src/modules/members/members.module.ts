@@ -7,6 +7,7 @@ import { ActivationLapseJob } from './activation-lapse.job';
 import { MemberAuthResolver } from './member-auth.resolver';
 import { MemberAuthService } from './member-auth.service';
 import { Member } from './member.entity';
+import { MemberActivatedHooks, MemberJoinedHooks } from './member.hooks';
 import { MembersResolver } from './members.resolver';
 import { MembersService } from './members.service';
 import { VerificationCode } from './verification-code.entity';
@@ -14,7 +15,7 @@ import { VerificationCodesService } from './verification-codes.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Member, VerificationCode]), AuthModule, TiersModule, VehiclesModule],
-  providers: [MembersService, MembersResolver, VerificationCodesService, MemberAuthService, MemberAuthResolver, ActivationLapseJob],
-  exports: [MembersService],
+  providers: [MembersService, MembersResolver, VerificationCodesService, MemberAuthService, MemberAuthResolver, ActivationLapseJob, MemberJoinedHooks, MemberActivatedHooks],
+  exports: [MembersService, MemberJoinedHooks, MemberActivatedHooks],
 })
 export class MembersModule {}

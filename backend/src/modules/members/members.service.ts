@@ -23,6 +23,7 @@ import { VehiclesService } from '../vehicles/vehicles.service';
 import { actingDealership, assertCanEditMember, storeOf } from './member-access';
 import { newMemberNo, newReferralCode } from './member-numbers';
 import { Member } from './member.entity';
+import { MemberActivatedHooks, MemberJoinedHooks } from './member.hooks';
 import { MemberStatus, PHONE_HOLDING_STATUSES, RegistrationChannel } from './member.enums';
 import {
   ActivateMemberInput,
@@ -56,6 +57,8 @@ export class MembersService {
     private readonly tiers: TiersService,
     private readonly vehicles: VehiclesService,
     private readonly codes: VerificationCodesService,
+    private readonly joined: MemberJoinedHooks,
+    private readonly activated: MemberActivatedHooks,
   ) {}
 
   /**
@@ -199,7 +202,9 @@ export class MembersService {
         throw new InvalidStateError(`Member is ${fresh.status}, not awaiting activation`);
       fresh.status = MemberStatus.ACTIVE;
       fresh.activatedAt = new Date();
-      return manager.save(fresh);
+      const activated = await manager.save(fresh);
+      await this.activated.run(manager, { member: activated });
+      return activated;
     });
   }
 
@@ -314,11 +319,14 @@ export class MembersService {
       erasedAt: null,
       ...state,
     });
-    return uniqueOrConflict(
+    const saved = await uniqueOrConflict(
       () => manager.save(member),
       'This phone number belongs to another member',
       'input.phone',
     );
+    await this.joined.run(manager, { member: saved, referralCode: input.referralCode ?? null });
+    if (saved.status === MemberStatus.ACTIVE) await this.activated.run(manager, { member: saved });
+    return saved;
   }
 
   private idNumberFields(idNumber: string | null): Pick<Member, 'idNumberEncrypted' | 'idNumberMasked'> {

@@ -17,10 +17,16 @@ export interface EarningContext {
 /** Extra points a rule (an activity) adds to a transaction. */
 export interface EarningBonus {
   activityId: string;
-  /** Factor on the transaction's points (exact decimal), e.g. 2 for double points. */
+  /** Factor on the transaction's points (exact decimal), e.g. 2 for double points; several multiply. */
   multiplier?: number | string | null;
   /** Fixed points on top. */
   bonusPoints?: number | null;
+  /**
+   * Claims points against the activity's budget in the caller's transaction and answers how many
+   * were granted (fewer when the budget runs out, also under concurrent transactions). Without it
+   * the activity has no budget.
+   */
+  reserve?: (manager: EntityManager, points: number) => Promise<number>;
 }
 
 export interface EarningRule {

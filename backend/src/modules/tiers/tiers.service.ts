@@ -21,6 +21,7 @@ import { addCalendarMonths } from '../points/points-expiry';
 import { ProgrammeRules } from '../programme/programme-rules';
 import { ProgrammeService } from '../programme/programme.service';
 import { TierChange, TierChangeReason } from './tier-change.entity';
+import { TierChangedHooks } from './tier-changed.hooks';
 import { decideTier, EMPTY_FIGURES, TierFigures } from './tier-rules';
 import { Tier } from './tier.entity';
 import {
@@ -47,6 +48,7 @@ export class TiersService {
     private readonly programme: ProgrammeService,
     private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tierChanged: TierChangedHooks,
   ) {}
 
   list(args: ListArgs<TierFilter, TierSort>): Promise<Page<Tier>> {
@@ -187,6 +189,7 @@ export class TiersService {
         operatorId,
       }),
     );
+    await this.tierChanged.run(manager, { memberId: member.id, fromTierId: member.tierId, toTierId: to.id, reason, asOf, reviewAt });
     const from = await manager.findOneBy(Tier, { id: member.tierId });
     if (member.status !== MemberStatus.ERASED) {
       const upwards = !from || to.rank > from.rank;

@@ -14,16 +14,23 @@ import { EarningRules } from '../points/earning-rules';
 import { PointsEntryType } from '../points/points-entry.entity';
 import { addCalendarMonths } from '../points/points-expiry';
 import { PointsLedgerService } from '../points/points-ledger.service';
+import { ProgrammeRules } from '../programme/programme-rules';
 import { ProgrammeService } from '../programme/programme.service';
 import { Tier } from '../tiers/tier.entity';
 import { TiersService } from '../tiers/tiers.service';
 import { Vehicle } from '../vehicles/vehicle.entity';
 import { VehiclesService } from '../vehicles/vehicles.service';
-import { planEarning } from './earning-plan';
+import { EarningPlan, planEarning } from './earning-plan';
 import { SalesTransaction } from './sales-transaction.entity';
 import { TransactionActivity } from './transaction-activity.entity';
 import { TransactionStatus } from './transaction.enums';
-import { RecordTransactionInput, ReverseTransactionInput, TransactionFilter, TransactionSort } from './transactions.types';
+import { TransactionPostedHooks, TransactionReversedHooks } from './transaction.hooks';
+import {
+  RecordTransactionInput,
+  ReverseTransactionInput,
+  TransactionFilter,
+  TransactionSort,
+} from './transactions.types';
 
 /** Clock skew tolerated on `occurredAt` from a DMS whose clock runs ahead. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -39,10 +46,15 @@ export class TransactionsService {
     private readonly earningRules: EarningRules,
     private readonly tiers: TiersService,
     private readonly vehicles: VehiclesService,
+    private readonly posted: TransactionPostedHooks,
+    private readonly reversed: TransactionReversedHooks,
   ) {}
 
   /** Store staff see their dealership's transactions only. */
-  list(principal: Principal | undefined, args: ListArgs<TransactionFilter, TransactionSort>): Promise<Page<SalesTransaction>> {
+  list(
+    principal: Principal | undefined,
+    args: ListArgs<TransactionFilter, TransactionSort>,
+  ): Promise<Page<SalesTransaction>> {
     const store = storeOf(principal);
     return listQuery(this.transactions, args, {
       defaultSort: { field: 'OCCURRED_AT', order: 'DESC' },
@@ -83,7 +95,8 @@ export class TransactionsService {
     return this.tx.run(async (manager) => {
       const transaction = await manager.findOneBy(SalesTransaction, { id: input.transactionId });
       const store = storeOf(principal);
-      if (!transaction || (store && transaction.dealershipId !== store)) throw new NotFoundError('Transaction', input.transactionId);
+      if (!transaction || (store && transaction.dealershipId !== store))
+        throw new NotFoundError('Transaction', input.transactionId);
       if (transaction.status === TransactionStatus.REVERSED) {
         if (transaction.reversalReason === input.reason) return transaction; // a retry of the same reversal
         throw new InvalidStateError('The transaction is already reversed');
@@ -93,7 +106,13 @@ export class TransactionsService {
       const claimed = await executeUpdate(
         manager,
         'UPDATE `sales_transaction` SET `status` = ?, `reversedAt` = ?, `reversalReason` = ? WHERE `id` = ? AND `status` = ?',
-        [TransactionStatus.REVERSED, sql.dateTime(now), input.reason, transaction.id, TransactionStatus.POSTED],
+        [
+          TransactionStatus.REVERSED,
+          sql.dateTime(now),
+          input.reason,
+          transaction.id,
+          TransactionStatus.POSTED,
+        ],
       );
       if (!claimed) {
         // A concurrent reversal won; if it was this same request retried, answer with its result.
@@ -125,8 +144,49 @@ export class TransactionsService {
           [transaction.amount, inWindow ? transaction.qualifyingPoints : 0, transaction.memberId],
         );
       }
-      return manager.findOneByOrFail(SalesTransaction, { id: transaction.id });
+      const reversed = await manager.findOneByOrFail(SalesTransaction, { id: transaction.id });
+      await this.reversed.run(manager, { transaction: reversed });
+      return reversed;
     });
+  }
+
+  /**
+   * The points a member earns on a transaction: type rate × tier multiplier, then the activities
+   * that apply (multipliers multiply, bonuses add), each activity's share claimed against its budget
+   * so a budget is never exceeded, also by concurrent transactions.
+   */
+  private async earn(
+    manager: EntityManager,
+    member: Member,
+    input: RecordTransactionInput & { dealershipId: string },
+    rules: ProgrammeRules,
+  ): Promise<EarningPlan> {
+    const bonuses = await this.earningRules.bonusesFor({
+      manager,
+      memberId: member.id,
+      tierId: member.tierId,
+      dealershipId: input.dealershipId,
+      type: input.type,
+      amount: input.amount,
+      occurredAt: input.occurredAt,
+    });
+    const plan = planEarning({
+      amount: input.amount,
+      rate: rules.earningRates[input.type] ?? '0',
+      tierMultiplier: (await manager.findOneByOrFail(Tier, { id: member.tierId })).pointsMultiplier,
+      bonuses,
+    });
+    const activities: EarningPlan['activities'] = [];
+    for (const share of plan.activities) {
+      const reserve = bonuses.find((b) => b.activityId === share.activityId && b.reserve)?.reserve;
+      const granted = reserve ? await reserve(manager, share.points) : share.points;
+      if (granted > 0) activities.push({ activityId: share.activityId, points: granted });
+    }
+    return {
+      ...plan,
+      activities,
+      totalPoints: plan.basePoints + activities.reduce((sum, a) => sum + a.points, 0),
+    };
   }
 
   private async post(
@@ -142,13 +202,15 @@ export class TransactionsService {
     if (input.memberId) {
       member = await manager.findOneBy(Member, { id: input.memberId });
       if (!member) throw new BadUserInputError({ 'input.memberId': 'is not an existing member' });
-      if (member.status === MemberStatus.ERASED) throw new InvalidStateError('An erased member takes no new transactions');
+      if (member.status === MemberStatus.ERASED)
+        throw new InvalidStateError('An erased member takes no new transactions');
     }
     let vehicle: Vehicle | null = null;
     if (input.vehicleId) {
       vehicle = await manager.findOneBy(Vehicle, { id: input.vehicleId });
       if (!vehicle) throw new BadUserInputError({ 'input.vehicleId': 'is not an existing vehicle' });
-      if (member && vehicle.memberId !== member.id) throw new BadUserInputError({ 'input.vehicleId': 'belongs to another member' });
+      if (member && vehicle.memberId !== member.id)
+        throw new BadUserInputError({ 'input.vehicleId': 'belongs to another member' });
     } else if (member && input.plateNumber) {
       vehicle = await manager.findOneBy(Vehicle, { memberId: member.id, plateNumber: input.plateNumber });
     }
@@ -156,20 +218,7 @@ export class TransactionsService {
     const rules = await this.programme.rules(manager);
     const earning =
       member?.status === MemberStatus.ACTIVE
-        ? planEarning({
-            amount: input.amount,
-            rate: rules.earningRates[input.type] ?? '0',
-            tierMultiplier: (await manager.findOneByOrFail(Tier, { id: member.tierId })).pointsMultiplier,
-            bonuses: await this.earningRules.bonusesFor({
-              manager,
-              memberId: member.id,
-              tierId: member.tierId,
-              dealershipId: input.dealershipId,
-              type: input.type,
-              amount: input.amount,
-              occurredAt: input.occurredAt,
-            }),
-          })
+        ? await this.earn(manager, member, input, rules)
         : { basePoints: 0, totalPoints: 0, activities: [] };
 
     const transaction = await manager.save(
@@ -214,7 +263,13 @@ export class TransactionsService {
         });
       }
       for (const activity of earning.activities) {
-        await manager.save(manager.create(TransactionActivity, { transactionId: transaction.id, activityId: activity.activityId, points: activity.points }));
+        await manager.save(
+          manager.create(TransactionActivity, {
+            transactionId: transaction.id,
+            activityId: activity.activityId,
+            points: activity.points,
+          }),
+        );
         if (activity.points > 0) {
           await this.ledger.credit(manager, {
             ...attribution,
@@ -233,7 +288,13 @@ export class TransactionsService {
         manager,
         'UPDATE `member` SET `totalSpend` = `totalSpend` + ?, `qualifyingPoints` = `qualifyingPoints` + ?, ' +
           '`lastTransactionAt` = CASE WHEN `lastTransactionAt` IS NULL OR `lastTransactionAt` < ? THEN ? ELSE `lastTransactionAt` END WHERE `id` = ?',
-        [input.amount, inWindow ? earning.basePoints : 0, sql.dateTime(input.occurredAt), sql.dateTime(input.occurredAt), member.id],
+        [
+          input.amount,
+          inWindow ? earning.basePoints : 0,
+          sql.dateTime(input.occurredAt),
+          sql.dateTime(input.occurredAt),
+          member.id,
+        ],
       );
     }
     if (vehicle) {
@@ -244,6 +305,7 @@ export class TransactionsService {
       });
     }
     if (member) await this.tiers.upgradeIfQualified(manager, member.id, new Date());
+    await this.posted.run(manager, { transaction });
     return transaction;
   }
 }
