@@ -1,6 +1,12 @@
 import { Activity } from '../modules/activities/activity.entity';
 import { Card } from '../modules/cards/card.entity';
 import { CardEntry } from '../modules/cards/card-entry.entity';
+import { ActivityParticipation } from '../modules/activities/activity-participation.entity';
+import { BenefitCode } from '../modules/benefits/benefit-code.entity';
+import { BenefitRedemption } from '../modules/benefits/benefit-redemption.entity';
+import { Benefit } from '../modules/benefits/benefit.entity';
+import { MemberBenefit } from '../modules/benefits/member-benefit.entity';
+import { Referral } from '../modules/referrals/referral.entity';
 import { ApiClient } from '../modules/api-clients/api-client.entity';
 import { AuditLog } from '../modules/audit/audit-log.entity';
 import { Dealership } from '../modules/dealerships/dealership.entity';
@@ -43,4 +49,10 @@ export const ENTITIES = [
   Activity,
   Card,
   CardEntry,
+  Benefit,
+  MemberBenefit,
+  BenefitRedemption,
+  BenefitCode,
+  ActivityParticipation,
+  Referral,
 ];

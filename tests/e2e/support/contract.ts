@@ -293,3 +293,118 @@ export const LEDGER_INTEGRITY = `query LedgerIntegrity {
     mismatches { kind entityId expected actual }
   }
 }`;
+
+// ---- marketing.graphql and the rest of the member app ----
+export const ACTIVITY_CORE_FRAGMENT = `fragment ActivityCore on Activity {
+  id name description type status announceAt startsAt endsAt eligibleTierIds dealershipIds
+  transactionTypes minAmount multiplier bonusPoints rewardPoints capacity budgetPoints fixedCost
+  pointsIssued createdAt updatedAt
+}`;
+export const ACTIVITIES = `query Activities($filter: ActivityFilter, $sort: [ActivitySort!], $page: PageInput) {
+  activities(filter: $filter, sort: $sort, page: $page) {
+    items { ...ActivityCore }
+    total
+  }
+}
+${ACTIVITY_CORE_FRAGMENT}`;
+export const ACTIVITY = `query Activity($id: ID!) {
+  activity(id: $id) {
+    ...ActivityCore
+    eligibleTiers { id code }
+    dealerships { id name }
+    stats {
+      eligibleMembers registered checkedIn participants participationRate pointsIssued
+      revenue cost roi
+    }
+  }
+}
+${ACTIVITY_CORE_FRAGMENT}`;
+export const CREATE_ACTIVITY = `mutation CreateActivity($input: CreateActivityInput!) {
+  createActivity(input: $input) { ...ActivityCore }
+}
+${ACTIVITY_CORE_FRAGMENT}`;
+export const UPDATE_ACTIVITY = `mutation UpdateActivity($id: ID!, $input: UpdateActivityInput!) {
+  updateActivity(id: $id, input: $input) { ...ActivityCore }
+}
+${ACTIVITY_CORE_FRAGMENT}`;
+export const DELETE_ACTIVITY = `mutation DeleteActivity($id: ID!) {
+  deleteActivity(id: $id) { id }
+}`;
+export const PREVIEW_ACTIVITY = `query PreviewActivity($input: CreateActivityInput!) {
+  previewActivity(input: $input) {
+    eligibleMembers matchingTransactions expectedPoints expectedCost exceedsBudget
+  }
+}`;
+export const PUBLISH_ACTIVITY = `mutation PublishActivity($id: ID!) {
+  publishActivity(id: $id) { id status }
+}`;
+export const CANCEL_ACTIVITY = `mutation CancelActivity($input: CancelActivityInput!) {
+  cancelActivity(input: $input) { id status }
+}`;
+export const REGISTER_FOR_ACTIVITY = `mutation RegisterForActivity($input: RegisterForActivityInput!) {
+  registerForActivity(input: $input) { id activityId memberId status registeredAt }
+}`;
+export const CHECK_IN_PARTICIPANT = `mutation CheckInParticipant($input: CheckInParticipantInput!) {
+  checkInParticipant(input: $input) { id status checkedInAt }
+}`;
+export const PARTICIPATIONS = `query Participations($filter: ActivityParticipationFilter, $sort: [ActivityParticipationSort!], $page: PageInput) {
+  participations(filter: $filter, sort: $sort, page: $page) {
+    items { id activityId memberId member { id name } status registeredAt checkedInAt rewardedPoints rewardedAt }
+    total
+  }
+}`;
+export const MEMBER_BENEFITS = `query MemberBenefits($filter: MemberBenefitFilter, $sort: [MemberBenefitSort!], $page: PageInput) {
+  memberBenefits(filter: $filter, sort: $sort, page: $page) {
+    items { id memberId benefitId benefit { code name type } quota used remaining periodStart periodEnd status }
+    total
+  }
+}`;
+export const REDEEM_BENEFIT = `mutation RedeemBenefit($input: RedeemBenefitInput!) {
+  redeemBenefit(input: $input) {
+    id memberBenefitId memberId dealershipId operatorId note createdAt
+    memberBenefit { id used remaining status }
+  }
+}`;
+export const BENEFIT_REDEMPTIONS = `query BenefitRedemptions($filter: BenefitRedemptionFilter, $sort: [BenefitRedemptionSort!], $page: PageInput) {
+  benefitRedemptions(filter: $filter, sort: $sort, page: $page) {
+    items { id memberBenefitId memberId dealershipId operatorId note createdAt }
+    total
+  }
+}`;
+export const REFERRALS = `query Referrals($filter: ReferralFilter, $sort: [ReferralSort!], $page: PageInput) {
+  referrals(filter: $filter, sort: $sort, page: $page) {
+    items { id referrerId refereeId referee { id name } status rewardPoints qualifiedAt rewardedAt createdAt }
+    total
+  }
+}`;
+export const BENEFITS = `query Benefits($filter: BenefitFilter, $sort: [BenefitSort!], $page: PageInput) {
+  benefits(filter: $filter, sort: $sort, page: $page) {
+    items { id code name description type period quota value tierIds tiers { id code } active }
+    total
+  }
+}`;
+export const CREATE_BENEFIT = `mutation CreateBenefit($input: CreateBenefitInput!) {
+  createBenefit(input: $input) { id code name type period quota value tierIds active }
+}`;
+export const UPDATE_BENEFIT = `mutation UpdateBenefit($id: ID!, $input: UpdateBenefitInput!) {
+  updateBenefit(id: $id, input: $input) { id code name type period quota value tierIds active }
+}`;
+export const VIEWER = `query Viewer {
+  viewer {
+    id memberNo name phone status tier { code name } pointsBalance qualifyingPoints referralCode
+    expiringPoints(withinDays: 30)
+    vehicles { id plateNumber model nextServiceDueDate inspectionDueDate }
+    cards { id cardNo type status balance remainingUses serviceName }
+    benefits { id benefit { code name type } remaining periodEnd status }
+    pointsEntries(page: { page: 1, perPage: 20 }) { items { id type points balanceAfter reason createdAt } total }
+  }
+}`;
+export const VIEWER_ACTIVITIES = `query ViewerActivities {
+  viewerActivities { id name type status startsAt endsAt capacity rewardPoints multiplier }
+}`;
+export const VIEWER_REGISTER_FOR_ACTIVITY = `mutation ViewerRegisterForActivity($activityId: ID!) {
+  viewerRegisterForActivity(activityId: $activityId) { id activityId status }
+}`;
+export const CREATE_BENEFIT_CODE = `mutation CreateBenefitCode($memberBenefitId: ID!) {
+  createBenefitCode(memberBenefitId: $memberBenefitId) { code expiresAt }
+}`;

@@ -77,7 +77,19 @@ export class Activity extends BaseRecord {
   @MoneyColumn({ nullable: true, default: null })
   fixedCost: number | null;
 
-  @Field(() => Int, { description: 'Points issued so far.' })
+  @Field(() => Int, { description: 'Points issued so far (transaction bonuses and event rewards, less reversals).' })
   @Column({ type: 'int', default: 0 })
   pointsIssued: number;
+
+  @Field(() => Date, { nullable: true, description: 'When it was published (left DRAFT).' })
+  @DateTimeColumn({ nullable: true })
+  publishedAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When its rewards were settled.' })
+  @DateTimeColumn({ nullable: true })
+  settledAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  cancelReason: string | null;
 }

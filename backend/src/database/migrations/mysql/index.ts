@@ -1,3 +1,4 @@
+import { Marketing1795369922727 } from './1795369922727-Marketing';
 import { Cards1795368712453 } from './1795368712453-Cards';
 import { LoyaltyCore1795367336852 } from './1795367336852-LoyaltyCore';
 import type { MigrationInterface } from 'typeorm';
@@ -5,4 +6,4 @@ import { Platform1795365411058 } from './1795365411058-Platform';
 /** MySQL/MariaDB migrations in the order they run; `npm run migration:generate` appends here. */
 type MigrationClass = new () => MigrationInterface;
 
-export const mysqlMigrations: MigrationClass[] = [Platform1795365411058, LoyaltyCore1795367336852, Cards1795368712453];
+export const mysqlMigrations: MigrationClass[] = [Platform1795365411058, LoyaltyCore1795367336852, Cards1795368712453, Marketing1795369922727];
