@@ -15,10 +15,12 @@ import { InputValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { ActivitiesModule } from './modules/activities/activities.module';
 import { AdminModule } from './modules/admin/admin.module';
 import { ApiClientsModule } from './modules/api-clients/api-clients.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BenefitsModule } from './modules/benefits/benefits.module';
 import { DealershipsModule } from './modules/dealerships/dealerships.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
@@ -30,6 +32,7 @@ import { ReportsModule } from './modules/reports/reports.module';
 import { MembersModule } from './modules/members/members.module';
 import { PointsModule } from './modules/points/points.module';
 import { ProgrammeModule } from './modules/programme/programme.module';
+import { ReferralsModule } from './modules/referrals/referrals.module';
 import { TiersModule } from './modules/tiers/tiers.module';
 import { TransactionsModule } from './modules/transactions/transactions.module';
 import { VehiclesModule } from './modules/vehicles/vehicles.module';
@@ -83,8 +86,11 @@ export class AppModule {
         VehiclesModule,
         MembersModule,
         TransactionsModule,
+        ActivitiesModule,
         CardsModule,
+        BenefitsModule,
         ReportsModule,
+        ReferralsModule,
       ],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
     };

@@ -26,7 +26,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.set('trust proxy', true);
 
   await app.get(DataSource).runMigrations({ transaction: 'each' });
-  await app.get(SeedService).seed({ demoData: config.demoData, adminUsername: config.adminUsername, adminPassword: config.adminPassword });
+  // Modules register their earning rules, hooks and jobs in onModuleInit: seed data (the demo's year
+  // of business) must go through the same rules as live requests, so the app is initialised first.
   await app.init();
+  await app.get(SeedService).seed({ demoData: config.demoData, adminUsername: config.adminUsername, adminPassword: config.adminPassword });
   return app;
 }

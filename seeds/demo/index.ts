@@ -5,6 +5,7 @@ import { hashPassword } from '../../backend/src/modules/staff/password';
 import { StaffUser } from '../../backend/src/modules/staff/staff-user.entity';
 import { GROUP_STAFF, STORE_STAFF } from './catalogue';
 import { DEMO_DEALERSHIPS } from './dealerships';
+import { demoActivitiesStep } from './activities';
 import { demoCardsStep } from './cards';
 import { demoHistoryStep } from './history';
 
@@ -56,4 +57,5 @@ export const demoSteps: SeedStep[] = [
   },
   demoHistoryStep,
   demoCardsStep,
+  demoActivitiesStep,
 ];

@@ -1,7 +1,9 @@
+import { Benefit } from '../../backend/src/modules/benefits/benefit.entity';
 import { DEFAULT_PROGRAMME_RULES } from '../../backend/src/modules/programme/programme-rules';
 import { ProgrammeSetting } from '../../backend/src/modules/programme/programme-setting.entity';
 import type { SeedStep } from '../../backend/src/modules/seeding/seed-step';
 import { Tier } from '../../backend/src/modules/tiers/tier.entity';
+import { DEFAULT_BENEFITS } from './benefits';
 import { DEFAULT_TIERS } from './tiers';
 
 /**
@@ -25,6 +27,26 @@ export const programmeSteps: SeedStep[] = [
         if (!(await manager.existsBy(ProgrammeSetting, { key }))) await manager.save(manager.create(ProgrammeSetting, { key, value }));
       }
       return `${entries.length} programme settings`;
+    },
+  },
+  {
+    name: 'programme:benefits',
+    async run({ manager }) {
+      if (await manager.count(Benefit)) return 'benefits already configured';
+      // Benefits name tiers by id: those of the default tier codes that this database holds.
+      const tierIds = new Map((await manager.find(Tier)).map((tier) => [tier.code, tier.id]));
+      const benefits = DEFAULT_BENEFITS.map(({ tiers, quotaByTier, ...benefit }) => {
+        const present = tiers.filter((code) => tierIds.has(code));
+        const quotas = Object.entries(quotaByTier ?? {}).filter(([code]) => present.includes(code));
+        return manager.create(Benefit, {
+          ...benefit,
+          tierIds: present.map((code) => tierIds.get(code)!),
+          quotaByTier: quotas.length ? Object.fromEntries(quotas.map(([code, quota]) => [tierIds.get(code)!, quota])) : null,
+          active: true,
+        });
+      });
+      await manager.save(benefits);
+      return `${benefits.length} benefits`;
     },
   },
 ];

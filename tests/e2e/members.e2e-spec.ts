@@ -809,4 +809,13 @@ describe('members', () => {
     expect(result.errors![0].extensions!.fields).toHaveProperty(['input.birthday']);
     expect((await t.ok(MEMBERS, { filter: { q: phone } }, admin)).members.total).toBe(0);
   });
+  it('refuses to clear the name or phone with null', async () => {
+    const m = await createMember(t);
+    const result = await t.gql(UPDATE_MEMBER, { id: m.id, input: { name: null, phone: null } }, admin);
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    expect(Object.keys(result.errors![0].extensions!.fields as object).sort()).toEqual([
+      'input.name',
+      'input.phone',
+    ]);
+  });
 });

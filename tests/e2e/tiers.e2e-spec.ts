@@ -393,4 +393,12 @@ describe('tiers', () => {
       expect(newestFirst.tierChanges.items[0].memberId).toBe(earned.id);
     });
   });
+  it('refuses to clear a required field with null, writing nothing', async () => {
+    const { tiers } = await t.ok(TIERS, { filter: { q: 'GOLD' } }, admin);
+    const gold = tiers.items.find((x: { code: string }) => x.code === 'GOLD');
+    const result = await t.gql(UPDATE_TIER, { id: gold.id, input: { code: null, name: '金卡' } }, admin);
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors![0].extensions!.fields).toEqual({ 'input.code': 'cannot be cleared' });
+    expect((await t.ok(TIERS, { filter: { ids: [gold.id] } }, admin)).tiers.items[0].code).toBe('GOLD');
+  });
 });

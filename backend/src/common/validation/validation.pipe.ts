@@ -34,3 +34,12 @@ export class InputValidationPipe implements PipeTransform {
     return instance;
   }
 }
+
+/**
+ * Refuses an explicit null for fields an update may leave out but not clear (optional in the
+ * input because every update field is, required on the record).
+ */
+export function assertNotCleared(input: object, required: string[], path = 'input'): void {
+  const cleared = required.filter((key) => (input as Record<string, unknown>)[key] === null);
+  if (cleared.length) throw new BadUserInputError(Object.fromEntries(cleared.map((key) => [`${path}.${key}`, 'cannot be cleared'])));
+}

@@ -15,7 +15,7 @@ import {
 } from '../../common/errors';
 import { escapeLike, ListArgs, listQuery, Page } from '../../common/list';
 import { localDate } from '../../common/time';
-import { maskIdCard, normalizePlate } from '../../common/validation';
+import { assertNotCleared, maskIdCard, normalizePlate } from '../../common/validation';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Dealership } from '../dealerships/dealership.entity';
 import { TiersService } from '../tiers/tiers.service';
@@ -209,6 +209,7 @@ export class MembersService {
   }
 
   update(principal: Principal, id: string, input: UpdateMemberInput): Promise<Member> {
+    assertNotCleared(input, ['name', 'phone', 'marketingConsent']);
     return this.tx.run(async (manager) => {
       const member = await this.get(id, manager);
       assertCanEditMember(principal, member);

@@ -19,6 +19,10 @@ export interface ProgrammeRules {
   /** Points that buy ¥1 off (100 points = ¥1). */
   pointsPerYuan: number;
   birthdayPoints: number;
+  /** Points to the referrer (推荐有礼) when a referred member's first vehicle purchase is recorded. */
+  referralRewardPoints: number;
+  /** Most referrals rewarded per referrer per calendar year (programme time zone); the rest are CAPPED. */
+  referralYearlyCap: number;
   /** Rolling window of qualifying points, spend and service visits for tiers. */
   qualifyingWindowMonths: number;
   /** A tier is kept this long from reaching it, then reviewed. */
@@ -52,6 +56,8 @@ export const DEFAULT_PROGRAMME_RULES: ProgrammeRules = {
   pointsExpiryMonths: 24,
   pointsPerYuan: 100,
   birthdayPoints: 200,
+  referralRewardPoints: 1000,
+  referralYearlyCap: 10,
   qualifyingWindowMonths: 12,
   tierReviewMonths: 12,
   serviceVisitTypes: [TransactionType.MAINTENANCE, TransactionType.REPAIR],

@@ -11,6 +11,8 @@ function toSettings(rules: ProgrammeRules): ProgrammeSettings {
     pointsExpiryMonths: rules.pointsExpiryMonths,
     pointsPerYuan: rules.pointsPerYuan,
     birthdayPoints: rules.birthdayPoints,
+    referralRewardPoints: rules.referralRewardPoints,
+    referralYearlyCap: rules.referralYearlyCap,
     qualifyingWindowMonths: rules.qualifyingWindowMonths,
     tierReviewMonths: rules.tierReviewMonths,
     serviceVisitTypes: rules.serviceVisitTypes,

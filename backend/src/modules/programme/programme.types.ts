@@ -39,6 +39,12 @@ export class ProgrammeSettings {
   @Field(() => Int)
   birthdayPoints: number;
 
+  @Field(() => Int, { description: 'Points to the referrer (推荐有礼) on the referred member’s first vehicle purchase.' })
+  referralRewardPoints: number;
+
+  @Field(() => Int, { description: 'Most referrals rewarded per referrer per calendar year (programme time zone); the rest are CAPPED.' })
+  referralYearlyCap: number;
+
   @Field(() => Int, { description: 'Rolling window for qualifying points, spend and visits, months.' })
   qualifyingWindowMonths: number;
 
@@ -90,6 +96,20 @@ export class UpdateProgrammeSettingsInput {
   @IsInt()
   @Min(0)
   birthdayPoints?: number;
+
+  @Field(() => Int, { nullable: true, description: '0 switches referral rewards off (referrals stay QUALIFIED).' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  referralRewardPoints?: number;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  referralYearlyCap?: number;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()

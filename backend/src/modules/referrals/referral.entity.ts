@@ -11,7 +11,8 @@ export enum ReferralStatus {
 }
 registerEnumType(ReferralStatus, {
   name: 'ReferralStatus',
-  description: 'REGISTERED with a code; QUALIFIED by the first vehicle purchase; REWARDED; CAPPED past the yearly limit.',
+  description:
+    'REGISTERED with a code; QUALIFIED by the first vehicle purchase; REWARDED; CAPPED past the yearly limit.',
 });
 
 @ObjectType({ description: 'A referral (推荐有礼): a member who joined with another member’s code.' })
@@ -31,19 +32,30 @@ export class Referral extends BaseRecord {
   @Column({ type: 'varchar', length: 12 })
   status: ReferralStatus;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Points credited to the referrer; set when REWARDED.' })
   @Column({ type: 'int', nullable: true })
   rewardPoints: number | null;
 
   /** The purchase that qualified it. */
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The referee’s vehicle purchase (transaction) that qualified it.',
+  })
   @IdColumn({ nullable: true })
   transactionId: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the referee’s first vehicle purchase qualified it (recording time, UTC).',
+  })
   @DateTimeColumn({ nullable: true })
   qualifiedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the referrer was credited (UTC); the yearly cap counts by its year in the programme time zone.',
+  })
   @DateTimeColumn({ nullable: true })
   rewardedAt: Date | null;
 }

@@ -12,6 +12,7 @@ import {
   uniqueOrConflict,
 } from '../../common/errors';
 import { ListArgs, listQuery, Page } from '../../common/list';
+import { assertNotCleared } from '../../common/validation';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Member } from '../members/member.entity';
 import { MemberStatus } from '../members/member.enums';
@@ -97,6 +98,7 @@ export class TiersService {
   }
 
   update(id: string, input: UpdateTierInput): Promise<Tier> {
+    assertNotCleared(input, ['code', 'name', 'rank', 'qualifyingPoints', 'pointsMultiplier', 'discountRate', 'freeMaintenancePerYear']);
     return uniqueOrConflict(
       () =>
         this.tx.run(async (manager) => {
