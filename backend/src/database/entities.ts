@@ -7,6 +7,9 @@ import { BenefitRedemption } from '../modules/benefits/benefit-redemption.entity
 import { Benefit } from '../modules/benefits/benefit.entity';
 import { MemberBenefit } from '../modules/benefits/member-benefit.entity';
 import { Referral } from '../modules/referrals/referral.entity';
+import { ComplaintEvent } from '../modules/complaints/complaint-event.entity';
+import { Complaint } from '../modules/complaints/complaint.entity';
+import { FollowUp } from '../modules/follow-ups/follow-up.entity';
 import { ApiClient } from '../modules/api-clients/api-client.entity';
 import { AuditLog } from '../modules/audit/audit-log.entity';
 import { Dealership } from '../modules/dealerships/dealership.entity';
@@ -55,4 +58,7 @@ export const ENTITIES = [
   BenefitCode,
   ActivityParticipation,
   Referral,
+  Complaint,
+  ComplaintEvent,
+  FollowUp,
 ];

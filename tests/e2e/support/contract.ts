@@ -408,3 +408,97 @@ export const VIEWER_REGISTER_FOR_ACTIVITY = `mutation ViewerRegisterForActivity(
 export const CREATE_BENEFIT_CODE = `mutation CreateBenefitCode($memberBenefitId: ID!) {
   createBenefitCode(memberBenefitId: $memberBenefitId) { code expiresAt }
 }`;
+
+// ---- service.graphql, insights.graphql and the member app's complaint ----
+export const COMPLAINT_CORE_FRAGMENT = `fragment ComplaintCore on Complaint {
+  id ticketNo memberId dealershipId vehicleId transactionId category priority channel status
+  subject description assigneeId acknowledgeDueAt resolveDueAt acknowledgedAt resolvedAt closedAt
+  outcome resolution satisfaction escalationLevel overdue createdAt updatedAt
+}`;
+export const MEMBER360 = `query Member360($id: ID!) {
+  member(id: $id) {
+    id memberNo name phone gender birthday city status tier { code name } tierReviewAt pointsBalance
+    qualifyingPoints totalSpend segment marketingConsent lastTransactionAt createdAt
+    homeDealership { id name }
+    vehicles { id vin plateNumber brand model nextServiceDueDate }
+    cards { id cardNo type status balance remainingUses }
+    benefits { id benefitId benefit { code name } quota used remaining periodEnd status }
+    expiringPoints(withinDays: 30)
+    pointsEntries(page: { page: 1, perPage: 20 }) { items { id type points balanceAfter reason createdAt } total }
+  }
+  complaints(filter: { memberId: $id }, page: { page: 1, perPage: 20 }) { items { id ticketNo status category createdAt } total }
+  followUps(filter: { memberId: $id }, page: { page: 1, perPage: 20 }) { items { id kind status dueAt } total }
+  transactions(filter: { memberId: $id }, page: { page: 1, perPage: 20 }) { items { id type amount occurredAt pointsEarned } total }
+}`;
+export const COMPLAINTS = `query Complaints($filter: ComplaintFilter, $sort: [ComplaintSort!], $page: PageInput) {
+  complaints(filter: $filter, sort: $sort, page: $page) {
+    items { ...ComplaintCore member { id name } assignee { id name } }
+    total
+  }
+}
+${COMPLAINT_CORE_FRAGMENT}`;
+export const COMPLAINT = `query Complaint($id: ID!) {
+  complaint(id: $id) {
+    ...ComplaintCore
+    events { id type note actorId actorName fromStatus toStatus createdAt }
+  }
+}
+${COMPLAINT_CORE_FRAGMENT}`;
+export const CREATE_COMPLAINT = `mutation CreateComplaint($input: CreateComplaintInput!) {
+  createComplaint(input: $input) { ...ComplaintCore }
+}
+${COMPLAINT_CORE_FRAGMENT}`;
+export const UPDATE_COMPLAINT = `mutation UpdateComplaint($id: ID!, $input: UpdateComplaintInput!) {
+  updateComplaint(id: $id, input: $input) { ...ComplaintCore }
+}
+${COMPLAINT_CORE_FRAGMENT}`;
+export const ACKNOWLEDGE_COMPLAINT = `mutation AcknowledgeComplaint($id: ID!) {
+  acknowledgeComplaint(id: $id) { id status acknowledgedAt }
+}`;
+export const ASSIGN_COMPLAINT = `mutation AssignComplaint($input: AssignComplaintInput!) {
+  assignComplaint(input: $input) { id status assigneeId }
+}`;
+export const ADD_COMPLAINT_NOTE = `mutation AddComplaintNote($input: AddComplaintNoteInput!) {
+  addComplaintNote(input: $input) { id events { id type note } }
+}`;
+export const RESOLVE_COMPLAINT = `mutation ResolveComplaint($input: ResolveComplaintInput!) {
+  resolveComplaint(input: $input) { id status outcome resolution resolvedAt }
+}`;
+export const CLOSE_COMPLAINT = `mutation CloseComplaint($input: CloseComplaintInput!) {
+  closeComplaint(input: $input) { id status satisfaction closedAt }
+}`;
+export const REOPEN_COMPLAINT = `mutation ReopenComplaint($input: ReopenComplaintInput!) {
+  reopenComplaint(input: $input) { id status }
+}`;
+export const COMPLAINT_STATS = `query ComplaintStats($from: DateTime!, $to: DateTime!, $dealershipId: ID) {
+  complaintStats(from: $from, to: $to, dealershipId: $dealershipId) {
+    total open overdue resolved resolutionRate avgHoursToAcknowledge avgHoursToResolve avgSatisfaction
+    byCategory { category count }
+  }
+}`;
+export const FOLLOW_UPS = `query FollowUps($filter: FollowUpFilter, $sort: [FollowUpSort!], $page: PageInput) {
+  followUps(filter: $filter, sort: $sort, page: $page) {
+    items {
+      id kind status memberId member { id name phone } dealershipId transactionId complaintId activityId
+      dueAt attempts assigneeId outcome satisfaction notes completedAt createdAt
+    }
+    total
+  }
+}`;
+export const RECORD_FOLLOW_UP_ATTEMPT = `mutation RecordFollowUpAttempt($input: RecordFollowUpAttemptInput!) {
+  recordFollowUpAttempt(input: $input) { id status attempts satisfaction notes completedAt }
+}`;
+export const DASHBOARD = `query Dashboard($filter: DashboardFilter!) {
+  dashboard(filter: $filter) {
+    totalMembers newMembers memberGrowthRate activeMembers30d activeRate highValueRatio
+    pointsIssued pointsRedeemed pointsExpired activityParticipationRate
+    complaintCount complaintResolutionRate avgHoursToResolve overdueComplaints
+    followUpCompletionRate avgSatisfaction storedValueBalance
+    tierDistribution { tierId tier { code } count }
+    newMembersByDay { date count }
+    segments { segment count }
+  }
+}`;
+export const FILE_COMPLAINT = `mutation FileComplaint($input: FileComplaintInput!) {
+  fileComplaint(input: $input) { id ticketNo status acknowledgeDueAt }
+}`;

@@ -1,3 +1,4 @@
+import { Service1795371474102 } from './1795371474102-Service';
 import { Marketing1795369922727 } from './1795369922727-Marketing';
 import { Cards1795368712453 } from './1795368712453-Cards';
 import { LoyaltyCore1795367336852 } from './1795367336852-LoyaltyCore';
@@ -6,4 +7,4 @@ import { Platform1795365411058 } from './1795365411058-Platform';
 /** MySQL/MariaDB migrations in the order they run; `npm run migration:generate` appends here. */
 type MigrationClass = new () => MigrationInterface;
 
-export const mysqlMigrations: MigrationClass[] = [Platform1795365411058, LoyaltyCore1795367336852, Cards1795368712453, Marketing1795369922727];
+export const mysqlMigrations: MigrationClass[] = [Platform1795365411058, LoyaltyCore1795367336852, Cards1795368712453, Marketing1795369922727, Service1795371474102];
