@@ -55,3 +55,13 @@ export function readDateTime(value: unknown): Date | null {
   const text = String(value);
   return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
 }
+
+/**
+ * Makes concurrent transactions that touch the same record take turns: a no-op UPDATE takes the
+ * row's write lock until commit (SQLite transactions are serial anyway). For check-then-insert
+ * rules a unique index cannot express (one live membership card, a yearly cap). Portable: no
+ * GET_LOCK, no SELECT … FOR UPDATE.
+ */
+export async function serializeOn(manager: EntityManager, table: string, id: string): Promise<void> {
+  await executeUpdate(manager, `UPDATE \`${table}\` SET \`id\` = \`id\` WHERE \`id\` = ?`, [id]);
+}

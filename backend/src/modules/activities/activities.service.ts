@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { dialectOf, executeUpdate, TransactionService } from '../../common/database';
+import { dialectOf, executeUpdate, serializeOn, TransactionService } from '../../common/database';
 import { BadUserInputError, InvalidStateError, NotFoundError } from '../../common/errors';
 import { ListArgs, listQuery, Page } from '../../common/list';
 import { Dealership } from '../dealerships/dealership.entity';
@@ -71,7 +71,7 @@ export class ActivitiesService {
    * changes of the same activity queue behind it) and reads it as it is now.
    */
   async lock(manager: EntityManager, id: string): Promise<Activity> {
-    await executeUpdate(manager, 'UPDATE `activity` SET `id` = `id` WHERE `id` = ?', [id]);
+    await serializeOn(manager, 'activity', id);
     return this.get(id, manager);
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, Repository } from 'typeorm';
 import { actorOf, Principal } from '../../common/auth';
-import { dialectOf, executeUpdate, TransactionService } from '../../common/database';
+import { dialectOf, executeUpdate, serializeOn, TransactionService } from '../../common/database';
 import { BadUserInputError, ConflictError, InsufficientBalanceError, InvalidStateError, NotFoundError } from '../../common/errors';
 import { idempotentWrite, payloadHash } from '../../common/idempotency';
 import { ListArgs, listQuery, Page } from '../../common/list';
@@ -132,7 +132,7 @@ export class CardsService {
         }
         // Concurrent issues of a membership card to one member queue on the member's row (a plain
         // UPDATE, portable), so the check below sees a card a concurrent request has just issued.
-        if (input.type === CardType.MEMBERSHIP) await executeUpdate(manager, 'UPDATE `member` SET `id` = `id` WHERE `id` = ?', [member.id]);
+        if (input.type === CardType.MEMBERSHIP) await serializeOn(manager, 'member', member.id);
         if (input.type === CardType.MEMBERSHIP && (await manager.existsBy(Card, { memberId: member.id, type: CardType.MEMBERSHIP, status: In(LIVE_MEMBERSHIP) }))) {
           throw new ConflictError('The member already has a membership card', 'input.type');
         }

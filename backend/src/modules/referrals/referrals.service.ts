@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Principal } from '../../common/auth';
-import { dialectOf, executeUpdate } from '../../common/database';
+import { dialectOf, executeUpdate, serializeOn } from '../../common/database';
 import { ListArgs, listQuery, Page } from '../../common/list';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { storeOf } from '../members/member-access';
@@ -172,7 +172,7 @@ export class ReferralsService implements OnModuleInit {
   ): Promise<void> {
     const rules = await this.programme.rules(manager);
     if (rules.referralRewardPoints <= 0) return; // rewards switched off: stays QUALIFIED
-    await executeUpdate(manager, 'UPDATE `member` SET `id` = `id` WHERE `id` = ?', [referral.referrerId]);
+    await serializeOn(manager, 'member', referral.referrerId);
     const referrer = await manager.findOneBy(Member, { id: referral.referrerId });
     if (referrer?.status !== MemberStatus.ACTIVE) return; // stays QUALIFIED
     const sql = dialectOf(manager);
