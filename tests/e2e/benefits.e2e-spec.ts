@@ -23,7 +23,14 @@ import {
   TIERS,
   UPDATE_BENEFIT,
 } from './support/contract';
-import { apiKey, createDealership, createMember, lastCodeSentTo, uniquePhone } from './support/fixtures';
+import {
+  apiKey,
+  countStatements,
+  createDealership,
+  createMember,
+  lastCodeSentTo,
+  uniquePhone,
+} from './support/fixtures';
 import { Credentials, errorCode, GqlResult, startTestApp, TestApp } from './support/test-app';
 
 /** Not in the public contract: per-tier quotas and the tiers' benefits, as the admin reads them. */
@@ -948,19 +955,8 @@ describe('benefits', () => {
 
   describe('batching', () => {
     /** SQL statements the server runs while answering one request. */
-    const statementsFor = async (query: string, variables: Record<string, unknown>) => {
-      const runner = t.dataSource.createQueryRunner();
-      const prototype = Object.getPrototypeOf(runner) as { query: (...args: unknown[]) => Promise<unknown> };
-      await runner.release();
-      const spy = jest.spyOn(prototype, 'query');
-      try {
-        const result = await t.gql(query, variables, admin());
-        expect(result.errors).toBeUndefined();
-        return spy.mock.calls.length;
-      } finally {
-        spy.mockRestore();
-      }
-    };
+    const statementsFor = (query: string, variables: Record<string, unknown>) =>
+      countStatements(t, async () => expect((await t.gql(query, variables, admin())).errors).toBeUndefined());
 
     it('loads members’ benefits, their definitions and tiers, and tiers’ benefits without a statement per row', async () => {
       const query = `query Page($perPage: Int) {
