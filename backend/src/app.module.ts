@@ -22,12 +22,15 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BenefitsModule } from './modules/benefits/benefits.module';
 import { DealershipsModule } from './modules/dealerships/dealerships.module';
+import { FollowUpsModule } from './modules/follow-ups/follow-ups.module';
 import { HealthModule } from './modules/health/health.module';
+import { InsightsModule } from './modules/insights/insights.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { SeedingModule } from './modules/seeding/seeding.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { CardsModule } from './modules/cards/cards.module';
+import { ComplaintsModule } from './modules/complaints/complaints.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { MembersModule } from './modules/members/members.module';
 import { PointsModule } from './modules/points/points.module';
@@ -91,6 +94,9 @@ export class AppModule {
         BenefitsModule,
         ReportsModule,
         ReferralsModule,
+        ComplaintsModule,
+        FollowUpsModule,
+        InsightsModule,
       ],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
     };

@@ -7,6 +7,7 @@ import { GROUP_STAFF, STORE_STAFF } from './catalogue';
 import { DEMO_DEALERSHIPS } from './dealerships';
 import { demoActivitiesStep } from './activities';
 import { demoCardsStep } from './cards';
+import { demoComplaintsStep } from './complaints';
 import { demoHistoryStep } from './history';
 
 /** Demo logins printed at start-up; all share one password. */
@@ -58,4 +59,5 @@ export const demoSteps: SeedStep[] = [
   demoHistoryStep,
   demoCardsStep,
   demoActivitiesStep,
+  demoComplaintsStep,
 ];

@@ -4,6 +4,7 @@
  * concurrency on SQLite and MariaDB, notifications, access and dealership scoping, the card ledger.
  */
 import {
+  AUDIT_LOGS,
   CARD,
   CARD_ENTRIES,
   CARDS,
@@ -1414,5 +1415,18 @@ describe('cards', () => {
       );
       expect((await state(c.id)).status).toBe('FROZEN');
     });
+  });
+  it('records a change of status in the audit trail with the card before and after', async () => {
+    const m = await createMember(t);
+    const c = await issue(m.id);
+    await t.ok(REPORT_CARD_LOST, { input: { cardId: c.id, reason: '客户遗失' } }, admin());
+    const { auditLogs } = await t.ok(
+      AUDIT_LOGS,
+      { filter: { entityId: c.id, action: 'reportCardLost' } },
+      admin(),
+    );
+    expect(auditLogs.total).toBe(1);
+    expect(auditLogs.items[0].before).toMatchObject({ status: 'ACTIVE' });
+    expect(auditLogs.items[0].after).toMatchObject({ status: 'LOST', statusReason: '客户遗失' });
   });
 });

@@ -10,6 +10,8 @@ export interface SqlDialect {
   dateTime(instant: Date): string | Date;
   /** The calendar date ('YYYY-MM-DD') of a stored UTC DateTime column at a fixed UTC offset in minutes. */
   localDate(column: string, offsetMinutes: number): string;
+  /** Fractional hours from one stored DateTime expression to another (negative when `to` is earlier). */
+  hoursBetween(from: string, to: string): string;
 }
 
 const sqlite: SqlDialect = {
@@ -18,6 +20,7 @@ const sqlite: SqlDialect = {
   // TypeORM stores SQLite datetimes as UTC text 'YYYY-MM-DD HH:MM:SS.SSS'.
   dateTime: (instant) => instant.toISOString().replace('T', ' ').replace('Z', ''),
   localDate: (column, offset) => `DATE(${column}, '${Math.trunc(offset) >= 0 ? '+' : ''}${Math.trunc(offset)} minutes')`,
+  hoursBetween: (from, to) => `((julianday(${to}) - julianday(${from})) * 24.0)`,
 };
 
 const mysql: SqlDialect = {
@@ -25,6 +28,7 @@ const mysql: SqlDialect = {
   nowPlusSeconds: (s) => `(UTC_TIMESTAMP(3) + INTERVAL ${Math.trunc(s)} SECOND)`,
   dateTime: (instant) => instant,
   localDate: (column, offset) => `DATE(${column} + INTERVAL ${Math.trunc(offset)} MINUTE)`,
+  hoursBetween: (from, to) => `(TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) / 3600000000.0)`,
 };
 
 export function dialectOf(executor: DataSource | EntityManager): SqlDialect {

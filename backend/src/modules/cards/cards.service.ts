@@ -453,20 +453,17 @@ export class CardsService {
     });
   }
 
+  /**
+   * A change of status without a change of value: concurrent changes of the card take turns on its
+   * row, then the change is saved through the entity so the audit trail records before and after.
+   */
   private async changeStatus(cardId: string, reason: string | null, next: (card: Card) => CardStatus | null): Promise<Card> {
     return this.tx.run(async (manager) => {
+      await serializeOn(manager, 'card', cardId);
       const card = await manager.findOneBy(Card, { id: cardId });
       if (!card) throw new NotFoundError('Card', cardId);
       const status = next(card);
       if (!status) return card;
-      const changed = await executeUpdate(manager, 'UPDATE `card` SET `status` = ?, `statusReason` = ? WHERE `id` = ? AND `status` = ?', [
-        status,
-        reason,
-        card.id,
-        card.status,
-      ]);
-      if (!changed) throw new ConflictError('The card changed meanwhile; try again');
-      // Saved through the entity too, so the audit trail records the change of status.
       return manager.save(Object.assign(card, { status, statusReason: reason }));
     });
   }

@@ -93,7 +93,7 @@ export class Complaint extends BaseRecord {
   @Column({ type: 'int', nullable: true })
   satisfaction: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The member's words at closing." })
   @Column({ type: 'text', nullable: true })
   feedback: string | null;
 

@@ -21,20 +21,20 @@ export class FollowUp extends BaseRecord {
   @IdColumn({ references: () => Member })
   memberId: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The store that makes the call: where the service or complaint was, the event’s store, or the member’s home store.' })
   @Index()
   @IdColumn({ nullable: true })
   dealershipId: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'POST_SERVICE: the service transaction.' })
   @IdColumn({ nullable: true })
   transactionId: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'POST_COMPLAINT: the resolved complaint.' })
   @IdColumn({ nullable: true })
   complaintId: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'POST_EVENT: the event attended.' })
   @IdColumn({ nullable: true })
   activityId: string | null;
 
@@ -43,11 +43,11 @@ export class FollowUp extends BaseRecord {
   @Column({ type: 'varchar', length: 120 })
   sourceKey: string;
 
-  @Field()
+  @Field({ description: 'Call by (service + 72 h; resolution or check-in + 24 h; dormant recall + 7 days).' })
   @DateTimeColumn()
   dueAt: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Call attempts made so far.' })
   @Column({ type: 'int', default: 0 })
   attempts: number;
 
@@ -56,7 +56,7 @@ export class FollowUp extends BaseRecord {
   @IdColumn({ nullable: true })
   assigneeId: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What came of the call; for a CANCELLED call, why it was cancelled.' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   outcome: string | null;
 
@@ -64,11 +64,11 @@ export class FollowUp extends BaseRecord {
   @Column({ type: 'int', nullable: true })
   satisfaction: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Call log: one line per attempt, `#n <time> reached|not reached: notes`.' })
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it became DONE, UNREACHABLE or CANCELLED.' })
   @DateTimeColumn({ nullable: true })
   completedAt: Date | null;
 }

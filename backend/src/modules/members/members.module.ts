@@ -10,12 +10,13 @@ import { Member } from './member.entity';
 import { MemberActivatedHooks, MemberJoinedHooks } from './member.hooks';
 import { MembersResolver } from './members.resolver';
 import { MembersService } from './members.service';
+import { SegmentationJob } from './segmentation.job';
 import { VerificationCode } from './verification-code.entity';
 import { VerificationCodesService } from './verification-codes.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Member, VerificationCode]), AuthModule, TiersModule, VehiclesModule],
-  providers: [MembersService, MembersResolver, VerificationCodesService, MemberAuthService, MemberAuthResolver, ActivationLapseJob, MemberJoinedHooks, MemberActivatedHooks],
+  providers: [MembersService, MembersResolver, VerificationCodesService, MemberAuthService, MemberAuthResolver, ActivationLapseJob, SegmentationJob, MemberJoinedHooks, MemberActivatedHooks],
   exports: [MembersService, MemberJoinedHooks, MemberActivatedHooks],
 })
 export class MembersModule {}
