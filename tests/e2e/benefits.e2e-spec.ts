@@ -970,8 +970,9 @@ describe('benefits', () => {
       const small = await statementsFor(query, { perPage: 2 });
       const large = await statementsFor(query, { perPage: 18 });
       expect(small).toBeGreaterThan(0);
-      // Nine times the rows, no more statements (batches that meet in one tick may even merge).
-      expect(large).toBeLessThanOrEqual(small);
+      // Nine times the rows: a statement per row would add 16 or more. Batches that meet in one
+      // tick merge, so the count may differ by a statement or two with timing, never by the rows.
+      expect(large).toBeLessThanOrEqual(small + 2);
     });
   });
 

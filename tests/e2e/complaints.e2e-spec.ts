@@ -672,7 +672,8 @@ describe('complaints (投诉)', () => {
       const large = await countStatements(t, () =>
         t.ok(query, { filter: { dealershipId: shop }, page: { perPage: 12 } }, as('cs')),
       );
-      expect(large).toBe(small);
+      // A statement per row would add ten or more; tick timing may merge or split a batch.
+      expect(large).toBeLessThanOrEqual(small + 2);
     });
   });
 

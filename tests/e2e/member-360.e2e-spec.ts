@@ -96,7 +96,9 @@ describe('member 360', () => {
     const few = await statements(small.id);
     const many = await statements(large.id);
     expect(few).toBeGreaterThan(0);
-    expect(many).toBeLessThanOrEqual(few);
+    // Four more vehicles, cards, transactions and complaints: a statement per row would add four or
+    // more per list; tick timing may merge or split a batch by one.
+    expect(many).toBeLessThanOrEqual(few + 1);
   });
 
   it('is refused to roles without access to members, and to anonymous callers', async () => {
