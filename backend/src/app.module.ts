@@ -39,6 +39,7 @@ import { ReferralsModule } from './modules/referrals/referrals.module';
 import { TiersModule } from './modules/tiers/tiers.module';
 import { TransactionsModule } from './modules/transactions/transactions.module';
 import { VehiclesModule } from './modules/vehicles/vehicles.module';
+import { RemindersModule } from './modules/reminders/reminders.module';
 
 /** The whole API, configured from an AppConfig so tests and scripts build it the same way as `main`. */
 @Module({})
@@ -87,6 +88,7 @@ export class AppModule {
         PointsModule,
         TiersModule,
         VehiclesModule,
+        RemindersModule,
         MembersModule,
         TransactionsModule,
         ActivitiesModule,

@@ -10,17 +10,21 @@ import { NotificationsService } from '../../backend/src/modules/notifications/no
 import { errorCode, startTestApp, TestApp } from './support/test-app';
 import { JOBS, RUN_JOB, JOB_RUNS } from './support/contract';
 
-
 const DISPATCH = 'NOTIFICATION_DISPATCH';
 
 /** A gateway on 127.0.0.1 that answers 200 after a delay, so a dispatch run holds its lease a while. */
-async function startSlowGateway(delayMs: number): Promise<{ server: Server; url: string; hits: () => number }> {
+async function startSlowGateway(
+  delayMs: number,
+): Promise<{ server: Server; url: string; hits: () => number }> {
   let hits = 0;
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
       hits++;
-      setTimeout(() => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}'), delayMs);
+      setTimeout(
+        () => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}'),
+        delayMs,
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -39,9 +43,10 @@ describe('jobs', () => {
   const queueNotification = () =>
     t.dataSource.transaction((manager) =>
       t.app.get(NotificationsService).enqueue(manager, {
-        template: NotificationTemplate.BIRTHDAY,
+        // A service message: marketing ones would wait out the quiet hours whenever the suite runs at night.
+        template: NotificationTemplate.TIER_UPGRADED,
         recipient: '13800138000',
-        data: { name: `会员${seq}` },
+        data: { name: `会员${seq}`, tier: '银卡会员' },
         dedupeKey: `jobs-test-${seq++}`,
       }),
     );
@@ -58,7 +63,13 @@ describe('jobs', () => {
   it('lists NOTIFICATION_DISPATCH with its schedule, switched off under JOBS_ENABLED=false', async () => {
     const { jobs } = await t.ok(JOBS, {}, { token: t.adminToken });
     const dispatch = jobs.find((j: { name: string }) => j.name === DISPATCH);
-    expect(dispatch).toMatchObject({ name: DISPATCH, schedule: '* * * * *', enabled: false, nextRunAt: null, lastRun: null });
+    expect(dispatch).toMatchObject({
+      name: DISPATCH,
+      schedule: '* * * * *',
+      enabled: false,
+      nextRunAt: null,
+      lastRun: null,
+    });
   });
 
   it('shows the schedule enabled with a next run in the future under JOBS_ENABLED=true', async () => {
@@ -82,9 +93,18 @@ describe('jobs', () => {
     const before = gateway.hits();
     const first = await runJob(DISPATCH, asOf);
     expect(first.errors).toBeUndefined();
-    expect(first.data.runJob).toMatchObject({ job: DISPATCH, status: 'SUCCEEDED', asOf: asOf.toISOString(), processed: 2, affected: 2, error: null });
+    expect(first.data.runJob).toMatchObject({
+      job: DISPATCH,
+      status: 'SUCCEEDED',
+      asOf: asOf.toISOString(),
+      processed: 2,
+      affected: 2,
+      error: null,
+    });
     expect(first.data.runJob.finishedAt).toBeTruthy();
-    expect(new Date(first.data.runJob.finishedAt).getTime()).toBeGreaterThanOrEqual(new Date(first.data.runJob.startedAt).getTime());
+    expect(new Date(first.data.runJob.finishedAt).getTime()).toBeGreaterThanOrEqual(
+      new Date(first.data.runJob.startedAt).getTime(),
+    );
     expect(gateway.hits() - before).toBe(2);
 
     // Idempotent: nothing is due any more, nothing is sent again.
@@ -97,7 +117,10 @@ describe('jobs', () => {
     expect(Math.abs(new Date(now.data.runJob.asOf).getTime() - Date.now())).toBeLessThan(10_000);
 
     const { jobs } = await t.ok(JOBS, {}, { token: t.adminToken });
-    expect(jobs.find((j: { name: string }) => j.name === DISPATCH).lastRun).toMatchObject({ id: now.data.runJob.id, status: 'SUCCEEDED' });
+    expect(jobs.find((j: { name: string }) => j.name === DISPATCH).lastRun).toMatchObject({
+      id: now.data.runJob.id,
+      status: 'SUCCEEDED',
+    });
   });
 
   it('runs a job once when two runs overlap: one SUCCEEDED, one SKIPPED', async () => {
@@ -132,14 +155,26 @@ describe('jobs', () => {
         trigger: 'SCHEDULE',
       }),
     );
-    await locks.save({ job: DISPATCH, holder: 'other-instance', runId: crashed.id, leaseUntil: new Date(Date.now() + 120_000), lastWindow: null });
+    await locks.save({
+      job: DISPATCH,
+      holder: 'other-instance',
+      runId: crashed.id,
+      leaseUntil: new Date(Date.now() + 120_000),
+      lastWindow: null,
+    });
 
     const blocked = await runJob(DISPATCH);
     expect(blocked.data.runJob).toMatchObject({ status: 'SKIPPED', processed: 0, affected: 0 });
     // A live lease's run is not declared dead.
     expect((await runs.findOneByOrFail({ id: crashed.id })).status).toBe('RUNNING');
 
-    await locks.save({ job: DISPATCH, holder: 'other-instance', runId: crashed.id, leaseUntil: new Date(Date.now() - 1_000), lastWindow: null });
+    await locks.save({
+      job: DISPATCH,
+      holder: 'other-instance',
+      runId: crashed.id,
+      leaseUntil: new Date(Date.now() - 1_000),
+      lastWindow: null,
+    });
     const resumed = await runJob(DISPATCH);
     expect(resumed.data.runJob.status).toBe('SUCCEEDED');
 
@@ -156,32 +191,68 @@ describe('jobs', () => {
   });
 
   it('lists runs with filters, sort by STARTED_AT and page totals', async () => {
-    const all = (await t.ok(JOB_RUNS, { filter: { job: DISPATCH }, page: { perPage: 1000 } }, { token: t.adminToken })).jobRuns;
+    const all = (
+      await t.ok(JOB_RUNS, { filter: { job: DISPATCH }, page: { perPage: 1000 } }, { token: t.adminToken })
+    ).jobRuns;
     // 3 + 3 (overlap and the run after) + 2 (skipped, resumed) + the crashed one.
     expect(all.total).toBe(9);
     expect(all.items).toHaveLength(9);
     const byStatus = (s: string) => all.items.filter((r: { status: string }) => r.status === s).length;
-    expect([byStatus('SUCCEEDED'), byStatus('SKIPPED'), byStatus('FAILED'), byStatus('RUNNING')]).toEqual([6, 2, 1, 0]);
+    expect([byStatus('SUCCEEDED'), byStatus('SKIPPED'), byStatus('FAILED'), byStatus('RUNNING')]).toEqual([
+      6, 2, 1, 0,
+    ]);
 
-    const skipped = (await t.ok(JOB_RUNS, { filter: { job: DISPATCH, status: 'SKIPPED' } }, { token: t.adminToken })).jobRuns;
+    const skipped = (
+      await t.ok(JOB_RUNS, { filter: { job: DISPATCH, status: 'SKIPPED' } }, { token: t.adminToken })
+    ).jobRuns;
     expect(skipped.total).toBe(2);
-    expect(skipped.items.every((r: { status: string; job: string }) => r.status === 'SKIPPED' && r.job === DISPATCH)).toBe(true);
+    expect(
+      skipped.items.every(
+        (r: { status: string; job: string }) => r.status === 'SKIPPED' && r.job === DISPATCH,
+      ),
+    ).toBe(true);
 
     const none = (await t.ok(JOB_RUNS, { filter: { job: 'SEGMENTATION' } }, { token: t.adminToken })).jobRuns;
     expect(none).toEqual({ items: [], total: 0 });
 
-    const asc = (await t.ok(JOB_RUNS, { sort: [{ field: 'STARTED_AT', order: 'ASC' }], page: { perPage: 1000 } }, { token: t.adminToken })).jobRuns;
-    const desc = (await t.ok(JOB_RUNS, { sort: [{ field: 'STARTED_AT', order: 'DESC' }], page: { perPage: 1000 } }, { token: t.adminToken })).jobRuns;
+    const asc = (
+      await t.ok(
+        JOB_RUNS,
+        { sort: [{ field: 'STARTED_AT', order: 'ASC' }], page: { perPage: 1000 } },
+        { token: t.adminToken },
+      )
+    ).jobRuns;
+    const desc = (
+      await t.ok(
+        JOB_RUNS,
+        { sort: [{ field: 'STARTED_AT', order: 'DESC' }], page: { perPage: 1000 } },
+        { token: t.adminToken },
+      )
+    ).jobRuns;
     const times = (items: { startedAt: string }[]) => items.map((r) => new Date(r.startedAt).getTime());
     expect(times(asc.items)).toEqual([...times(asc.items)].sort((x, y) => x - y));
     expect(times(desc.items)).toEqual([...times(desc.items)].sort((x, y) => y - x));
     expect(asc.items[0].id).toBe(desc.items[desc.items.length - 1].id);
     expect(asc.items[0].status).toBe('FAILED'); // the crashed run started two minutes ago
 
-    const page2 = (await t.ok(JOB_RUNS, { sort: [{ field: 'STARTED_AT', order: 'ASC' }], page: { page: 2, perPage: 4 } }, { token: t.adminToken })).jobRuns;
+    const page2 = (
+      await t.ok(
+        JOB_RUNS,
+        { sort: [{ field: 'STARTED_AT', order: 'ASC' }], page: { page: 2, perPage: 4 } },
+        { token: t.adminToken },
+      )
+    ).jobRuns;
     expect(page2.total).toBe(9);
-    expect(page2.items.map((r: { id: string }) => r.id)).toEqual(asc.items.slice(4, 8).map((r: { id: string }) => r.id));
-    const page3 = (await t.ok(JOB_RUNS, { sort: [{ field: 'STARTED_AT', order: 'ASC' }], page: { page: 3, perPage: 4 } }, { token: t.adminToken })).jobRuns;
+    expect(page2.items.map((r: { id: string }) => r.id)).toEqual(
+      asc.items.slice(4, 8).map((r: { id: string }) => r.id),
+    );
+    const page3 = (
+      await t.ok(
+        JOB_RUNS,
+        { sort: [{ field: 'STARTED_AT', order: 'ASC' }], page: { page: 3, perPage: 4 } },
+        { token: t.adminToken },
+      )
+    ).jobRuns;
     expect(page3.items).toHaveLength(1);
   });
 
@@ -206,7 +277,8 @@ describe('jobs', () => {
       const result = await runJob('BIRTHDAY_REWARDS');
       expect(errorCode(result)).toBe('INVALID_STATE');
       expect(result.data?.runJob ?? null).toBeNull();
-      const runs = (await t.ok(JOB_RUNS, { filter: { job: 'BIRTHDAY_REWARDS' } }, { token: t.adminToken })).jobRuns;
+      const runs = (await t.ok(JOB_RUNS, { filter: { job: 'BIRTHDAY_REWARDS' } }, { token: t.adminToken }))
+        .jobRuns;
       expect(runs.total).toBe(0);
     } finally {
       handlers.set(JobName.BIRTHDAY_REWARDS, handler);

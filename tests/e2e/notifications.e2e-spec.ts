@@ -3,10 +3,12 @@ import { AddressInfo } from 'node:net';
 import { newId } from '../../backend/src/common/entity';
 import { Notification } from '../../backend/src/modules/notifications/notification.entity';
 import { NotificationTemplate } from '../../backend/src/modules/notifications/notification.enums';
-import { EnqueueInput, NotificationsService } from '../../backend/src/modules/notifications/notifications.service';
+import {
+  EnqueueInput,
+  NotificationsService,
+} from '../../backend/src/modules/notifications/notifications.service';
 import { startTestApp, TestApp } from './support/test-app';
 import { RUN_JOB, NOTIFICATIONS } from './support/contract';
-
 
 interface Received {
   body: Record<string, unknown>;
@@ -34,7 +36,9 @@ async function startGateway() {
       const body = JSON.parse(raw);
       const previous = gateway.hitsFor(body.notificationId);
       received.push({ body, headers: req.headers });
-      res.writeHead(gateway.answer(body.notificationId, previous), { 'Content-Type': 'application/json' }).end('{}');
+      res
+        .writeHead(gateway.answer(body.notificationId, previous), { 'Content-Type': 'application/json' })
+        .end('{}');
     });
   });
   await new Promise<void>((resolve) => gateway.server.listen(0, '127.0.0.1', resolve));
@@ -62,13 +66,21 @@ describe('notifications', () => {
     );
 
   const dispatch = async (app: TestApp, asOf: Date = new Date()) => {
-    const data = await app.ok(RUN_JOB, { input: { job: 'NOTIFICATION_DISPATCH', asOf: asOf.toISOString() } }, { token: app.adminToken });
+    const data = await app.ok(
+      RUN_JOB,
+      { input: { job: 'NOTIFICATION_DISPATCH', asOf: asOf.toISOString() } },
+      { token: app.adminToken },
+    );
     expect(data.runJob).toMatchObject({ status: 'SUCCEEDED', error: null });
     return data.runJob as { processed: number; affected: number };
   };
 
   const notification = async (app: TestApp, id: string) => {
-    const { notifications } = await app.ok(NOTIFICATIONS, { filter: { ids: [id] } }, { token: app.adminToken });
+    const { notifications } = await app.ok(
+      NOTIFICATIONS,
+      { filter: { ids: [id] } },
+      { token: app.adminToken },
+    );
     expect(notifications.total).toBe(1);
     return notifications.items[0];
   };
@@ -106,7 +118,13 @@ describe('notifications', () => {
     });
 
     const sent = await notification(t, queued.id);
-    expect(sent).toMatchObject({ status: 'SENT', attempts: 1, error: null, memberId, dedupeKey: 'maintenance:first' });
+    expect(sent).toMatchObject({
+      status: 'SENT',
+      attempts: 1,
+      error: null,
+      memberId,
+      dedupeKey: 'maintenance:first',
+    });
     expect(Math.abs(new Date(sent.sentAt).getTime() - Date.now())).toBeLessThan(10_000);
   });
 
@@ -127,7 +145,10 @@ describe('notifications', () => {
   });
 
   it('records a failed delivery, retries it on its backoff, and gives up after the last attempt', async () => {
-    const queued = await enqueue(t, { template: NotificationTemplate.BIRTHDAY, data: { name: '李四' } });
+    const queued = await enqueue(t, {
+      template: NotificationTemplate.TIER_UPGRADED,
+      data: { name: '李四', tier: '金卡会员' },
+    });
     gateway.answer = (id) => (id === queued.id ? 500 : 200);
     const repo = t.dataSource.getRepository(Notification);
 
@@ -177,7 +198,10 @@ describe('notifications', () => {
 
   it('queues a message once per dedupe key, also when two transactions race', async () => {
     const first = await enqueue(t, { dedupeKey: 'dedupe:one' });
-    const second = await enqueue(t, { dedupeKey: 'dedupe:one', data: { name: '王五', plate: '沪B00001', dueDate: '2025-07-01' } });
+    const second = await enqueue(t, {
+      dedupeKey: 'dedupe:one',
+      data: { name: '王五', plate: '沪B00001', dueDate: '2025-07-01' },
+    });
     expect(second.id).toBe(first.id);
 
     // Two transactions queue the same key at once; the first commits while the second waits on it.
@@ -187,9 +211,9 @@ describe('notifications', () => {
     const insertedOnce = new Promise<void>((resolve) => (inserted = resolve));
     const a = t.dataSource.transaction(async (manager) => {
       const n = await t.app.get(NotificationsService).enqueue(manager, {
-        template: NotificationTemplate.BIRTHDAY,
+        template: NotificationTemplate.TIER_UPGRADED,
         recipient: '13900000001',
-        data: { name: '赵六' },
+        data: { name: '赵六', tier: '金卡会员' },
         dedupeKey: 'dedupe:race',
       });
       inserted();
@@ -197,7 +221,12 @@ describe('notifications', () => {
       return n;
     });
     await insertedOnce;
-    const b = enqueue(t, { template: NotificationTemplate.BIRTHDAY, recipient: '13900000001', data: { name: '赵六' }, dedupeKey: 'dedupe:race' });
+    const b = enqueue(t, {
+      template: NotificationTemplate.TIER_UPGRADED,
+      recipient: '13900000001',
+      data: { name: '赵六', tier: '金卡会员' },
+      dedupeKey: 'dedupe:race',
+    });
     setTimeout(release, 150);
     const [na, nb] = await Promise.all([a, b]);
     expect(nb.id).toBe(na.id);
@@ -215,25 +244,48 @@ describe('notifications', () => {
     const template = NotificationTemplate.POINTS_EXPIRING;
     const queued: Notification[] = [];
     for (const [i, offset] of [3, 1, 2].entries()) {
-      queued.push(await enqueue(t, { template, data: { name: `会员${i}`, points: 100 * (i + 1), expiresOn: '2025-12-31' }, scheduledAt: minutes(offset) }));
+      queued.push(
+        await enqueue(t, {
+          template,
+          data: { name: `会员${i}`, points: 100 * (i + 1), expiresOn: '2025-12-31' },
+          scheduledAt: minutes(offset),
+        }),
+      );
     }
     const list = (variables: Record<string, unknown>) =>
       t.ok(NOTIFICATIONS, variables, { token: t.adminToken }).then((d) => d.notifications);
 
     const byTemplate = await list({ filter: { template }, sort: [{ field: 'SCHEDULED_AT', order: 'ASC' }] });
     expect(byTemplate.total).toBe(3);
-    expect(byTemplate.items.map((n: { id: string }) => n.id)).toEqual([queued[1].id, queued[2].id, queued[0].id]);
+    expect(byTemplate.items.map((n: { id: string }) => n.id)).toEqual([
+      queued[1].id,
+      queued[2].id,
+      queued[0].id,
+    ]);
     expect(byTemplate.items.map((n: { body: string }) => n.body)).toEqual([
       '尊敬的会员1，您有200积分将于2025-12-31过期，请及时使用。',
       '尊敬的会员2，您有300积分将于2025-12-31过期，请及时使用。',
       '尊敬的会员0，您有100积分将于2025-12-31过期，请及时使用。',
     ]);
-    expect(byTemplate.items.every((n: { template: string; status: string; channel: string }) => n.template === template && n.status === 'PENDING' && n.channel === 'SMS')).toBe(true);
+    expect(
+      byTemplate.items.every(
+        (n: { template: string; status: string; channel: string }) =>
+          n.template === template && n.status === 'PENDING' && n.channel === 'SMS',
+      ),
+    ).toBe(true);
 
-    const desc = await list({ filter: { template }, sort: [{ field: 'SCHEDULED_AT', order: 'DESC' }], page: { page: 1, perPage: 2 } });
+    const desc = await list({
+      filter: { template },
+      sort: [{ field: 'SCHEDULED_AT', order: 'DESC' }],
+      page: { page: 1, perPage: 2 },
+    });
     expect(desc.total).toBe(3);
     expect(desc.items.map((n: { id: string }) => n.id)).toEqual([queued[0].id, queued[2].id]);
-    const lastPage = await list({ filter: { template }, sort: [{ field: 'SCHEDULED_AT', order: 'DESC' }], page: { page: 2, perPage: 2 } });
+    const lastPage = await list({
+      filter: { template },
+      sort: [{ field: 'SCHEDULED_AT', order: 'DESC' }],
+      page: { page: 2, perPage: 2 },
+    });
     expect(lastPage.total).toBe(3);
     expect(lastPage.items.map((n: { id: string }) => n.id)).toEqual([queued[1].id]);
 
@@ -243,15 +295,21 @@ describe('notifications', () => {
 
     const sent = await list({ filter: { status: 'SENT' }, page: { perPage: 100 } });
     expect(sent.total).toBe(3); // the first, the retried and the scheduled one
-    expect(sent.items.every((n: { status: string; sentAt: string | null }) => n.status === 'SENT' && n.sentAt)).toBe(true);
+    expect(
+      sent.items.every((n: { status: string; sentAt: string | null }) => n.status === 'SENT' && n.sentAt),
+    ).toBe(true);
 
     const byMember = await list({ filter: { memberId: queued[2].memberId } });
     expect(byMember.items.map((n: { id: string }) => n.id)).toEqual([queued[2].id]);
 
     const marketing = await t.staffToken('MARKETING');
-    expect((await t.ok(NOTIFICATIONS, { filter: { template } }, { token: marketing })).notifications.total).toBe(3);
+    expect(
+      (await t.ok(NOTIFICATIONS, { filter: { template } }, { token: marketing })).notifications.total,
+    ).toBe(3);
     const storeStaff = await t.staffToken('STORE_STAFF');
-    expect((await t.gql(NOTIFICATIONS, {}, { token: storeStaff })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gql(NOTIFICATIONS, {}, { token: storeStaff })).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('marks messages SENT through the log sender when no webhook is configured', async () => {
@@ -268,5 +326,25 @@ describe('notifications', () => {
     } finally {
       await logOnly.close();
     }
+  });
+
+  // Last: it sends messages the listing test above counts.
+  it('holds marketing messages through the quiet hours (21:00–08:00 programme time), not service ones', async () => {
+    const scheduledAt = new Date('2026-11-20T10:00:00Z'); // 18:00 in Shanghai
+    const birthday = await enqueue(t, {
+      template: NotificationTemplate.BIRTHDAY,
+      data: { name: '钱七' },
+      scheduledAt,
+    });
+    const service = await enqueue(t, { scheduledAt });
+    await dispatch(t, new Date('2026-11-20T14:30:00Z')); // 22:30 in Shanghai
+    expect(gateway.hitsFor(service.id)).toBe(1);
+    expect(gateway.hitsFor(birthday.id)).toBe(0);
+    expect((await notification(t, birthday.id)).status).toBe('PENDING');
+    await dispatch(t, new Date('2026-11-20T23:59:00Z')); // 07:59
+    expect(gateway.hitsFor(birthday.id)).toBe(0);
+    await dispatch(t, new Date('2026-11-21T00:00:00Z')); // 08:00
+    expect(gateway.hitsFor(birthday.id)).toBe(1);
+    expect((await notification(t, birthday.id)).status).toBe('SENT');
   });
 });

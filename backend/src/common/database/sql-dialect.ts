@@ -12,6 +12,17 @@ export interface SqlDialect {
   localDate(column: string, offsetMinutes: number): string;
   /** Fractional hours from one stored DateTime expression to another (negative when `to` is earlier). */
   hoursBetween(from: string, to: string): string;
+  /**
+   * A multi-row INSERT (`rows` tuples of `?` placeholders) that silently skips rows colliding with a
+   * unique key (SQLite `INSERT OR IGNORE`, MySQL/MariaDB `INSERT IGNORE`); its affected count is
+   * the rows actually inserted.
+   */
+  insertIgnore(table: string, columns: string[], rows: number): string;
+}
+
+function insertIgnoreSql(verb: string, table: string, columns: string[], rows: number): string {
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  return `${verb} INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`;
 }
 
 const sqlite: SqlDialect = {
@@ -21,6 +32,7 @@ const sqlite: SqlDialect = {
   dateTime: (instant) => instant.toISOString().replace('T', ' ').replace('Z', ''),
   localDate: (column, offset) => `DATE(${column}, '${Math.trunc(offset) >= 0 ? '+' : ''}${Math.trunc(offset)} minutes')`,
   hoursBetween: (from, to) => `((julianday(${to}) - julianday(${from})) * 24.0)`,
+  insertIgnore: (table, columns, rows) => insertIgnoreSql('INSERT OR IGNORE', table, columns, rows),
 };
 
 const mysql: SqlDialect = {
@@ -29,6 +41,7 @@ const mysql: SqlDialect = {
   dateTime: (instant) => instant,
   localDate: (column, offset) => `DATE(${column} + INTERVAL ${Math.trunc(offset)} MINUTE)`,
   hoursBetween: (from, to) => `(TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) / 3600000000.0)`,
+  insertIgnore: (table, columns, rows) => insertIgnoreSql('INSERT IGNORE', table, columns, rows),
 };
 
 export function dialectOf(executor: DataSource | EntityManager): SqlDialect {

@@ -6,10 +6,12 @@ import { isUniqueViolation } from '../../common/errors';
 import { newId } from '../../common/entity';
 import { ListArgs, listQuery, Page } from '../../common/list';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { ProgrammeService } from '../programme/programme.service';
 import { Notification } from './notification.entity';
 import { NotificationChannel, NotificationStatus, NotificationTemplate } from './notification.enums';
 import { NOTIFICATION_SENDER, NotificationSender, toMessage } from './notification-sender';
-import { renderTemplate } from './templates';
+import { inQuietHours } from './quiet-hours';
+import { MARKETING_TEMPLATES, renderTemplate } from './templates';
 
 export interface EnqueueInput {
   template: NotificationTemplate;
@@ -41,6 +43,7 @@ export class NotificationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(NOTIFICATION_SENDER) private readonly sender: NotificationSender,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly programme: ProgrammeService,
   ) {}
 
   list(args: ListArgs): Promise<Page<Notification>> {
@@ -98,13 +101,18 @@ export class NotificationsService {
     let processed = 0;
     let affected = 0;
     let after = '';
+    // Marketing messages wait out the quiet hours (21:00–08:00 programme time) even when due.
+    const rules = await this.programme.rules();
+    const quiet = inQuietHours(asOf, rules.quietHours, this.config.programmeTimeZone);
     for (;;) {
-      const due = await this.notifications
+      const query = this.notifications
         .createQueryBuilder('n')
         .select('n.id', 'id')
         .where('n.status = :pending', { pending: NotificationStatus.PENDING })
         .andWhere('n.scheduledAt <= :asOf AND n.nextAttemptAt <= :asOf', { asOf })
-        .andWhere('n.id > :after', { after })
+        .andWhere('n.id > :after', { after });
+      if (quiet) query.andWhere('n.template NOT IN (:...marketing)', { marketing: [...MARKETING_TEMPLATES] });
+      const due = await query
         .orderBy('n.id', 'ASC')
         .limit(CHUNK)
         .getRawMany<{ id: string }>();

@@ -26,6 +26,46 @@ const TEMPLATES: Record<T, (d: Data) => string> = {
   [T.CARD_BALANCE_CHANGED]: (d) => `您的卡${v(d, 'cardNo')}发生变动${v(d, 'change')}，当前余额${v(d, 'balance')}。`,
 };
 
+/** The English fallback of every template, same data. */
+const TEMPLATES_EN: Record<T, (d: Data) => string> = {
+  [T.ACTIVATION_CODE]: (d) => `[Member Centre] Your activation code is ${v(d, 'code')}, valid for 10 minutes. Do not share it.`,
+  [T.LOGIN_CODE]: (d) => `[Member Centre] Your login code is ${v(d, 'code')}, valid for 10 minutes. Ignore this if it was not you.`,
+  [T.MAINTENANCE_DUE]: (d) => `Dear ${v(d, 'name')}, your car ${v(d, 'plate')} is due for maintenance around ${v(d, 'dueDate')}. Book a visit any time.`,
+  [T.INSPECTION_DUE]: (d) => `Dear ${v(d, 'name')}, the annual inspection of your car ${v(d, 'plate')} is due on ${v(d, 'dueDate')}.`,
+  [T.INSURANCE_DUE]: (d) => `Dear ${v(d, 'name')}, the insurance of your car ${v(d, 'plate')} expires on ${v(d, 'dueDate')}. Renew it with us.`,
+  [T.BIRTHDAY]: (d) => `Dear ${v(d, 'name')}, happy birthday! Thank you for your support, and safe travels.`,
+  [T.POINTS_EXPIRING]: (d) => `Dear ${v(d, 'name')}, ${v(d, 'points')} of your points expire on ${v(d, 'expiresOn')}. Use them in time.`,
+  [T.BENEFIT_EXPIRING]: (d) => `Dear ${v(d, 'name')}, your benefit "${v(d, 'benefit')}" expires on ${v(d, 'expiresOn')}. Use it in time.`,
+  [T.TIER_UPGRADED]: (d) => `Congratulations ${v(d, 'name')}! You are now ${v(d, 'tier')}.`,
+  [T.TIER_DOWNGRADED]: (d) => `Dear ${v(d, 'name')}, based on the last 12 months your tier is now ${v(d, 'tier')}.`,
+  [T.ACTIVITY_STARTING]: (d) => `Dear ${v(d, 'name')}, the event "${v(d, 'activity')}" you signed up for starts at ${v(d, 'startsAt')}. See you there.`,
+  [T.ACTIVATION_LAPSING]: (d) => `Dear ${v(d, 'name')}, your registration is not activated yet and lapses on ${v(d, 'lapsesOn')}. Please activate it soon.`,
+  [T.COMPLAINT_ESCALATED]: (d) => `Complaint ${v(d, 'ticketNo')} is overdue and escalated to level ${v(d, 'level')}.`,
+  [T.CARD_BALANCE_CHANGED]: (d) => `Your card ${v(d, 'cardNo')} changed by ${v(d, 'change')}; balance ${v(d, 'balance')}.`,
+};
+
+export type NotificationLocale = 'zh-CN' | 'en';
+
+/**
+ * Marketing messages: sent only to members with `marketingConsent`, and held during quiet hours.
+ * Service reminders, codes and account messages go to every member at once.
+ */
+export const MARKETING_TEMPLATES: ReadonlySet<T> = new Set([T.BIRTHDAY, T.ACTIVITY_STARTING]);
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * The locale of a message: `data.locale` when given ('en' or 'zh-CN'); otherwise zh-CN, unless the
+ * member's name is given and has no Chinese character (e.g. "John Smith"), then English.
+ */
+export function localeFor(data: Data): NotificationLocale {
+  if (data.locale === 'en' || data.locale === 'zh-CN') return data.locale;
+  const name = data.name;
+  if (typeof name === 'string' && name.trim() && !HAN.test(name)) return 'en';
+  return 'zh-CN';
+}
+
+/** The text of a message in its locale (see `localeFor`); zh-CN by default. */
 export function renderTemplate(template: T, data: Data): string {
-  return TEMPLATES[template](data);
+  return (localeFor(data) === 'en' ? TEMPLATES_EN : TEMPLATES)[template](data);
 }

@@ -52,6 +52,25 @@ export interface ProgrammeRules {
   dormantRecallDueDays: number;
   /** Member segments (nightly RFM): windows and score thresholds, see members/segments.ts. */
   segmentRules: SegmentRules;
+  /** Days ahead of the due date that the daily REMINDERS job reminds, by kind. */
+  reminderLeadDays: ReminderLeadDays;
+  /** Marketing messages (BIRTHDAY, ACTIVITY_STARTING) are held from `start` to `end` (HH:MM, programme time). */
+  quietHours: QuietHours;
+}
+
+export interface ReminderLeadDays {
+  maintenance: number;
+  inspection: number;
+  insurance: number;
+  pointsExpiring: number;
+  benefitExpiring: number;
+  /** A pending online registration is reminded when it lapses within this many days. */
+  activationLapsing: number;
+}
+
+export interface QuietHours {
+  start: string;
+  end: string;
 }
 
 export interface FollowUpDueHours {
@@ -137,6 +156,8 @@ export const DEFAULT_PROGRAMME_RULES: ProgrammeRules = {
     championScore: 8,
     loyalScore: 6,
   },
+  reminderLeadDays: { maintenance: 7, inspection: 30, insurance: 30, pointsExpiring: 30, benefitExpiring: 14, activationLapsing: 2 },
+  quietHours: { start: '21:00', end: '08:00' },
 };
 
 export type ProgrammeRuleKey = keyof ProgrammeRules;
