@@ -21,6 +21,8 @@ registerEnumType(PointsEntryType, {
 @ObjectType({ description: 'One line of the append-only points ledger (积分流水): signed points and the balance after.' })
 @Entity('points_entry')
 @Index(['memberId', 'createdAt'])
+// Period sums over the whole ledger (dashboard KPIs) read by time.
+@Index(['createdAt'])
 export class PointsEntry extends BaseRecord {
   @Field(() => ID)
   @IdColumn({ references: () => Member })

@@ -1,3 +1,4 @@
+import { PointsEntryCreatedAtIndex1795374744818 } from './1795374744818-PointsEntryCreatedAtIndex';
 import { Service1795371474102 } from './1795371474102-Service';
 import { Marketing1795369922727 } from './1795369922727-Marketing';
 import { Cards1795368712453 } from './1795368712453-Cards';
@@ -7,4 +8,4 @@ import { Platform1795365411058 } from './1795365411058-Platform';
 /** MySQL/MariaDB migrations in the order they run; `npm run migration:generate` appends here. */
 type MigrationClass = new () => MigrationInterface;
 
-export const mysqlMigrations: MigrationClass[] = [Platform1795365411058, LoyaltyCore1795367336852, Cards1795368712453, Marketing1795369922727, Service1795371474102];
+export const mysqlMigrations: MigrationClass[] = [Platform1795365411058, LoyaltyCore1795367336852, Cards1795368712453, Marketing1795369922727, Service1795371474102, PointsEntryCreatedAtIndex1795374744818];
