@@ -1,3 +1,4 @@
 export * from './transaction.service';
 export * from './sql-dialect';
 export * from './references';
+export * from './key-chunks';

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { dialectOf, executeUpdate, TransactionService } from '../../common/database';
+import { dialectOf, executeUpdate, inKeyChunks, TransactionService } from '../../common/database';
 import { isUniqueViolation } from '../../common/errors';
 import { JobContext, JobHandler, JobResult } from '../jobs/job-handler';
 import { JobName } from '../jobs/job-name';
@@ -37,7 +37,8 @@ interface DueActivity {
 export class ActivityLifecycleJob implements JobHandler, OnModuleInit {
   readonly name = JobName.ACTIVITY_LIFECYCLE;
   readonly schedule = '*/5 * * * *';
-  readonly description = 'Starts and ends published activities on time and settles ended ones (event rewards paid once).';
+  readonly description =
+    'Starts and ends published activities on time and settles ended ones (event rewards paid once).';
 
   constructor(
     private readonly registry: JobRegistry,
@@ -59,21 +60,30 @@ export class ActivityLifecycleJob implements JobHandler, OnModuleInit {
    * The run itself, on the data source or inside a caller's transaction (the demo seed composes it
    * with the services it drives).
    */
-  async advance(asOf: Date, executor: DataSource | EntityManager = this.dataSource, heartbeat: () => Promise<void> = async () => {}): Promise<JobResult> {
+  async advance(
+    asOf: Date,
+    executor: DataSource | EntityManager = this.dataSource,
+    heartbeat: () => Promise<void> = async () => {},
+  ): Promise<JobResult> {
     const sql = dialectOf(executor);
     // Each write in a transaction of its own (or the caller's): on SQLite's one shared connection a
     // bare write could otherwise land inside a concurrent request's transaction.
-    const write = (statement: string, parameters: unknown[]) => this.tx.run((manager) => executeUpdate(manager, statement, parameters));
+    const write = (statement: string, parameters: unknown[]) =>
+      this.tx.run((manager) => executeUpdate(manager, statement, parameters));
     const at = sql.dateTime(asOf);
     let processed = 0;
     let affected = 0;
 
     affected += await write(
-      'UPDATE `activity` SET `status` = ?, `updatedAt` = ' + sql.now() + ' WHERE `status` = ? AND `startsAt` <= ? AND `endsAt` > ?',
+      'UPDATE `activity` SET `status` = ?, `updatedAt` = ' +
+        sql.now() +
+        ' WHERE `status` = ? AND `startsAt` <= ? AND `endsAt` > ?',
       [ActivityStatus.ACTIVE, ActivityStatus.SCHEDULED, at, at],
     );
     affected += await write(
-      'UPDATE `activity` SET `status` = ?, `updatedAt` = ' + sql.now() + ' WHERE `status` IN (?, ?) AND `endsAt` <= ?',
+      'UPDATE `activity` SET `status` = ?, `updatedAt` = ' +
+        sql.now() +
+        ' WHERE `status` IN (?, ?) AND `endsAt` <= ?',
       [ActivityStatus.ENDED, ActivityStatus.SCHEDULED, ActivityStatus.ACTIVE, at],
     );
 
@@ -93,7 +103,14 @@ export class ActivityLifecycleJob implements JobHandler, OnModuleInit {
         'UPDATE `activity` SET `status` = ?, `settledAt` = ?, `updatedAt` = ' +
           sql.now() +
           ' WHERE `id` = ? AND `status` = ? AND NOT EXISTS (SELECT 1 FROM `activity_participation` p WHERE p.`activityId` = ? AND p.`status` = ?)',
-        [ActivityStatus.SETTLED, at, activity.id, ActivityStatus.ENDED, activity.id, ParticipationStatus.CHECKED_IN],
+        [
+          ActivityStatus.SETTLED,
+          at,
+          activity.id,
+          ActivityStatus.ENDED,
+          activity.id,
+          ParticipationStatus.CHECKED_IN,
+        ],
       );
       await heartbeat();
     }
@@ -101,30 +118,33 @@ export class ActivityLifecycleJob implements JobHandler, OnModuleInit {
   }
 
   /** Pays every CHECKED_IN participant of an event, each in its own transaction, in primary-key chunks. */
-  private async payRewards(executor: DataSource | EntityManager, activity: DueActivity, asOf: Date, heartbeat: () => Promise<void>) {
-    let cursor = '';
-    let processed = 0;
-    let affected = 0;
-    for (;;) {
-      const rows: { id: string; memberId: string; memberStatus: MemberStatus }[] = await executor.query(
-        'SELECT p.`id`, p.`memberId`, m.`status` AS memberStatus FROM `activity_participation` p JOIN `member` m ON m.`id` = p.`memberId` ' +
-          'WHERE p.`activityId` = ? AND p.`status` = ? AND p.`id` > ? ORDER BY p.`id` LIMIT ' +
-          CHUNK,
-        [activity.id, ParticipationStatus.CHECKED_IN, cursor],
-      );
-      if (!rows.length) break;
-      cursor = rows[rows.length - 1].id;
-      for (const row of rows) {
-        processed++;
-        try {
-          if (await this.tx.run((manager) => this.reward(manager, activity, row, asOf))) affected++;
-        } catch (error) {
-          if (!isUniqueViolation(error)) throw error; // a concurrent run paid it first
+  private async payRewards(
+    executor: DataSource | EntityManager,
+    activity: DueActivity,
+    asOf: Date,
+    heartbeat: () => Promise<void>,
+  ) {
+    return inKeyChunks<{ id: string; memberId: string; memberStatus: MemberStatus }>({
+      fetch: (after) =>
+        executor.query(
+          'SELECT p.`id`, p.`memberId`, m.`status` AS memberStatus FROM `activity_participation` p JOIN `member` m ON m.`id` = p.`memberId` ' +
+            'WHERE p.`activityId` = ? AND p.`status` = ? AND p.`id` > ? ORDER BY p.`id` LIMIT ' +
+            CHUNK,
+          [activity.id, ParticipationStatus.CHECKED_IN, after],
+        ),
+      handle: async (rows) => {
+        let paid = 0;
+        for (const row of rows) {
+          try {
+            if (await this.tx.run((manager) => this.reward(manager, activity, row, asOf))) paid++;
+          } catch (error) {
+            if (!isUniqueViolation(error)) throw error; // a concurrent run paid it first
+          }
         }
-      }
-      await heartbeat();
-    }
-    return { processed, affected };
+        return paid;
+      },
+      heartbeat,
+    });
   }
 
   /**
@@ -151,7 +171,10 @@ export class ActivityLifecycleJob implements JobHandler, OnModuleInit {
     if (points <= 0 || !PAYABLE.includes(row.memberStatus)) return true;
     const granted = await this.earning.reserve(manager, activity.id, points);
     if (granted <= 0) return true;
-    await executeUpdate(manager, 'UPDATE `activity_participation` SET `rewardedPoints` = ? WHERE `id` = ?', [granted, row.id]);
+    await executeUpdate(manager, 'UPDATE `activity_participation` SET `rewardedPoints` = ? WHERE `id` = ?', [
+      granted,
+      row.id,
+    ]);
     await this.ledger.credit(manager, {
       memberId: row.memberId,
       type: PointsEntryType.ACTIVITY,

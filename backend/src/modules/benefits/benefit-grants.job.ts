@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { dialectOf, executeUpdate, readDateTime, TransactionService } from '../../common/database';
+import { dialectOf, executeUpdate, inKeyChunks, readDateTime, TransactionService } from '../../common/database';
 import { newId } from '../../common/entity';
 import { JobContext, JobHandler, JobResult } from '../jobs/job-handler';
 import { JobName } from '../jobs/job-name';
@@ -61,29 +61,25 @@ export class BenefitGrantsJob implements JobHandler, OnModuleInit {
   /** ACTIVE entitlements whose period ended by `asOf` become EXPIRED (EXHAUSTED ones stay as they are). */
   private async lapse(asOf: Date, heartbeat: () => Promise<void>): Promise<JobResult> {
     const sql = dialectOf(this.dataSource);
-    let cursor = '';
-    let processed = 0;
-    let affected = 0;
-    for (;;) {
-      const rows: { id: string }[] = await this.dataSource.query(
-        'SELECT `id` FROM `member_benefit` WHERE `status` = ? AND `periodEnd` <= ? AND `id` > ? ORDER BY `id` LIMIT ' +
-          CHUNK,
-        [MemberBenefitStatus.ACTIVE, sql.dateTime(asOf), cursor],
-      );
-      if (!rows.length) break;
-      cursor = rows[rows.length - 1].id;
-      const ids = rows.map((r) => r.id);
-      affected += await executeUpdate(
-        this.dataSource,
-        'UPDATE `member_benefit` SET `status` = ?, `updatedAt` = ' +
-          sql.now() +
-          ` WHERE \`id\` IN (${ids.map(() => '?').join(', ')}) AND \`status\` = ? AND \`periodEnd\` <= ?`,
-        [MemberBenefitStatus.EXPIRED, ...ids, MemberBenefitStatus.ACTIVE, sql.dateTime(asOf)],
-      );
-      processed += rows.length;
-      await heartbeat();
-    }
-    return { processed, affected };
+    return inKeyChunks<{ id: string }>({
+      fetch: (after) =>
+        this.dataSource.query(
+          'SELECT `id` FROM `member_benefit` WHERE `status` = ? AND `periodEnd` <= ? AND `id` > ? ORDER BY `id` LIMIT ' +
+            CHUNK,
+          [MemberBenefitStatus.ACTIVE, sql.dateTime(asOf), after],
+        ),
+      handle: (rows) => {
+        const ids = rows.map((r) => r.id);
+        return executeUpdate(
+          this.dataSource,
+          'UPDATE `member_benefit` SET `status` = ?, `updatedAt` = ' +
+            sql.now() +
+            ` WHERE \`id\` IN (${ids.map(() => '?').join(', ')}) AND \`status\` = ? AND \`periodEnd\` <= ?`,
+          [MemberBenefitStatus.EXPIRED, ...ids, MemberBenefitStatus.ACTIVE, sql.dateTime(asOf)],
+        );
+      },
+      heartbeat,
+    });
   }
 
   private async grant(asOf: Date, heartbeat: () => Promise<void>): Promise<JobResult> {
@@ -96,31 +92,26 @@ export class BenefitGrantsJob implements JobHandler, OnModuleInit {
         byTier.set(tierId, [...(byTier.get(tierId) ?? []), benefit]);
     if (!byTier.size) return { processed: 0, affected: 0 };
     const tierIds = [...byTier.keys()];
-    let cursor = '';
-    let processed = 0;
-    let affected = 0;
-    for (;;) {
-      const rows: { id: string }[] = await this.dataSource.query(
-        'SELECT `id` FROM `member` WHERE `id` > ? AND `status` IN (?, ?) AND `tierId` IN (' +
-          tierIds.map(() => '?').join(', ') +
-          ') ORDER BY `id` LIMIT ' +
-          CHUNK,
-        [cursor, ...HOLDING_STATUSES, ...tierIds],
-      );
-      if (!rows.length) break;
-      cursor = rows[rows.length - 1].id;
-      affected += await this.tx.run((manager) =>
-        this.grantChunk(
-          manager,
-          rows.map((r) => r.id),
-          byTier,
-          asOf,
+    return inKeyChunks<{ id: string }>({
+      fetch: (after) =>
+        this.dataSource.query(
+          'SELECT `id` FROM `member` WHERE `id` > ? AND `status` IN (?, ?) AND `tierId` IN (' +
+            tierIds.map(() => '?').join(', ') +
+            ') ORDER BY `id` LIMIT ' +
+            CHUNK,
+          [after, ...HOLDING_STATUSES, ...tierIds],
         ),
-      );
-      processed += rows.length;
-      await heartbeat();
-    }
-    return { processed, affected };
+      handle: (rows) =>
+        this.tx.run((manager) =>
+          this.grantChunk(
+            manager,
+            rows.map((r) => r.id),
+            byTier,
+            asOf,
+          ),
+        ),
+      heartbeat,
+    });
   }
 
   /**

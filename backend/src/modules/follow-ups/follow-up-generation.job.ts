@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { dialectOf, executeUpdate, readDateTime } from '../../common/database';
+import { dialectOf, executeUpdate, inKeyChunks, readDateTime } from '../../common/database';
 import { ParticipationStatus } from '../activities/activity-participation.entity';
 import { ComplaintStatus } from '../complaints/complaint.enums';
 import { JobContext, JobHandler, JobResult } from '../jobs/job-handler';
@@ -158,38 +158,35 @@ export class FollowUpGenerationJob implements JobHandler, OnModuleInit {
     heartbeat: () => Promise<void>,
   ): Promise<JobResult> {
     const sql = dialectOf(this.dataSource);
-    let cursor = '';
-    let processed = 0;
-    let affected = 0;
-    for (;;) {
-      const rows: { id: string; memberId: string; dealershipId: string | null; resolvedAt: unknown }[] =
-        await this.dataSource.query(
+    return inKeyChunks<{ id: string; memberId: string; dealershipId: string | null; resolvedAt: unknown }>({
+      fetch: (after) =>
+        this.dataSource.query(
           `SELECT c.\`id\`, c.\`memberId\`, c.\`dealershipId\`, c.\`resolvedAt\`
            FROM \`complaint\` c JOIN \`member\` m ON m.\`id\` = c.\`memberId\`
           WHERE c.\`id\` > ? AND c.\`status\` IN (?, ?) AND c.\`resolvedAt\` > ? AND c.\`resolvedAt\` <= ? AND m.\`status\` <> ?
           ORDER BY c.\`id\` LIMIT ${CHUNK}`,
-          [cursor, ...RESOLVED_STATUSES, sql.dateTime(from), sql.dateTime(asOf), MemberStatus.ERASED],
+          [after, ...RESOLVED_STATUSES, sql.dateTime(from), sql.dateTime(asOf), MemberStatus.ERASED],
+        ),
+      handle: async (rows) => {
+        let changed = 0;
+        changed += await insertFollowUps(
+          this.dataSource,
+          rows.map((row) => {
+            const resolvedAt = readDateTime(row.resolvedAt)!;
+            return {
+              kind: FollowUpKind.POST_COMPLAINT,
+              memberId: row.memberId,
+              dealershipId: row.dealershipId,
+              complaintId: row.id,
+              sourceKey: complaintSourceKey(row.id, resolvedAt),
+              dueAt: new Date(resolvedAt.getTime() + rules.followUpDueHours.POST_COMPLAINT * HOUR_MS),
+            };
+          }),
         );
-      if (!rows.length) break;
-      cursor = rows[rows.length - 1].id;
-      affected += await insertFollowUps(
-        this.dataSource,
-        rows.map((row) => {
-          const resolvedAt = readDateTime(row.resolvedAt)!;
-          return {
-            kind: FollowUpKind.POST_COMPLAINT,
-            memberId: row.memberId,
-            dealershipId: row.dealershipId,
-            complaintId: row.id,
-            sourceKey: complaintSourceKey(row.id, resolvedAt),
-            dueAt: new Date(resolvedAt.getTime() + rules.followUpDueHours.POST_COMPLAINT * HOUR_MS),
-          };
-        }),
-      );
-      processed += rows.length;
-      await heartbeat();
-    }
-    return { processed, affected };
+        return changed;
+      },
+      heartbeat,
+    });
   }
 
   /** Attended events, in primary-key chunks of participations. */
@@ -199,65 +196,61 @@ export class FollowUpGenerationJob implements JobHandler, OnModuleInit {
     heartbeat: () => Promise<void>,
   ): Promise<JobResult> {
     const sql = dialectOf(this.dataSource);
-    let cursor = '';
-    let processed = 0;
-    let affected = 0;
-    for (;;) {
-      const rows: {
-        id: string;
-        memberId: string;
-        activityId: string;
-        checkedInAt: unknown;
-        dealershipIds: unknown;
-        homeDealershipId: string | null;
-      }[] = await this.dataSource.query(
-        `SELECT p.\`id\`, p.\`memberId\`, p.\`activityId\`, p.\`checkedInAt\`, a.\`dealershipIds\`, m.\`homeDealershipId\`
+    return inKeyChunks<{
+      id: string;
+      memberId: string;
+      activityId: string;
+      checkedInAt: unknown;
+      dealershipIds: unknown;
+      homeDealershipId: string | null;
+    }>({
+      fetch: (after) =>
+        this.dataSource.query(
+          `SELECT p.\`id\`, p.\`memberId\`, p.\`activityId\`, p.\`checkedInAt\`, a.\`dealershipIds\`, m.\`homeDealershipId\`
              FROM \`activity_participation\` p
              JOIN \`member\` m ON m.\`id\` = p.\`memberId\`
              JOIN \`activity\` a ON a.\`id\` = p.\`activityId\`
             WHERE p.\`id\` > ? AND p.\`status\` IN (?, ?) AND p.\`checkedInAt\` > ? AND p.\`checkedInAt\` <= ? AND m.\`status\` <> ?
             ORDER BY p.\`id\` LIMIT ${CHUNK}`,
-        [cursor, ...ATTENDED_STATUSES, sql.dateTime(from), sql.dateTime(asOf), MemberStatus.ERASED],
-      );
-      if (!rows.length) break;
-      cursor = rows[rows.length - 1].id;
-      affected += await insertFollowUps(
-        this.dataSource,
-        rows.map((row): NewFollowUp => ({
-          kind: FollowUpKind.POST_EVENT,
-          memberId: row.memberId,
-          dealershipId: eventDealership(row.dealershipIds) ?? row.homeDealershipId,
-          activityId: row.activityId,
-          sourceKey: `${FollowUpKind.POST_EVENT}:${row.id}`,
-          dueAt: new Date(
-            readDateTime(row.checkedInAt)!.getTime() + rules.followUpDueHours.POST_EVENT * HOUR_MS,
-          ),
-        })),
-      );
-      processed += rows.length;
-      await heartbeat();
-    }
-    return { processed, affected };
+          [after, ...ATTENDED_STATUSES, sql.dateTime(from), sql.dateTime(asOf), MemberStatus.ERASED],
+        ),
+      handle: async (rows) => {
+        let changed = 0;
+        changed += await insertFollowUps(
+          this.dataSource,
+          rows.map((row): NewFollowUp => ({
+            kind: FollowUpKind.POST_EVENT,
+            memberId: row.memberId,
+            dealershipId: eventDealership(row.dealershipIds) ?? row.homeDealershipId,
+            activityId: row.activityId,
+            sourceKey: `${FollowUpKind.POST_EVENT}:${row.id}`,
+            dueAt: new Date(
+              readDateTime(row.checkedInAt)!.getTime() + rules.followUpDueHours.POST_EVENT * HOUR_MS,
+            ),
+          })),
+        );
+        return changed;
+      },
+      heartbeat,
+    });
   }
 
   /** PENDING calls whose member was erased, transaction reversed or complaint reopened: CANCELLED. */
   private async cancellations(asOf: Date, heartbeat: () => Promise<void>): Promise<JobResult> {
     const sql = dialectOf(this.dataSource);
-    let cursor = '';
-    let processed = 0;
-    let affected = 0;
-    for (;;) {
-      const rows: {
-        id: string;
-        kind: FollowUpKind;
-        sourceKey: string;
-        complaintId: string | null;
-        memberStatus: string | null;
-        transactionStatus: string | null;
-        complaintStatus: string | null;
-        resolvedAt: unknown;
-      }[] = await this.dataSource.query(
-        `SELECT f.\`id\`, f.\`kind\`, f.\`sourceKey\`, f.\`complaintId\`, m.\`status\` AS memberStatus,
+    return inKeyChunks<{
+      id: string;
+      kind: FollowUpKind;
+      sourceKey: string;
+      complaintId: string | null;
+      memberStatus: string | null;
+      transactionStatus: string | null;
+      complaintStatus: string | null;
+      resolvedAt: unknown;
+    }>({
+      fetch: (after) =>
+        this.dataSource.query(
+          `SELECT f.\`id\`, f.\`kind\`, f.\`sourceKey\`, f.\`complaintId\`, m.\`status\` AS memberStatus,
                 t.\`status\` AS transactionStatus, c.\`status\` AS complaintStatus, c.\`resolvedAt\` AS resolvedAt
            FROM \`follow_up\` f
            LEFT JOIN \`member\` m ON m.\`id\` = f.\`memberId\`
@@ -265,27 +258,27 @@ export class FollowUpGenerationJob implements JobHandler, OnModuleInit {
            LEFT JOIN \`complaint\` c ON c.\`id\` = f.\`complaintId\`
           WHERE f.\`status\` = ? AND f.\`id\` > ?
           ORDER BY f.\`id\` LIMIT ${CHUNK}`,
-        [FollowUpStatus.PENDING, cursor],
-      );
-      if (!rows.length) break;
-      cursor = rows[rows.length - 1].id;
-      const byReason = new Map<string, string[]>();
-      for (const row of rows) {
-        const reason = cancellationReason(row);
-        if (reason) byReason.set(reason, [...(byReason.get(reason) ?? []), row.id]);
-      }
-      for (const [reason, ids] of byReason) {
-        affected += await executeUpdate(
-          this.dataSource,
-          `UPDATE \`follow_up\` SET \`status\` = ?, \`outcome\` = ?, \`completedAt\` = ?, \`updatedAt\` = ${sql.now()}
-            WHERE \`id\` IN (${ids.map(() => '?').join(', ')}) AND \`status\` = ?`,
-          [FollowUpStatus.CANCELLED, reason, sql.dateTime(asOf), ...ids, FollowUpStatus.PENDING],
-        );
-      }
-      processed += rows.length;
-      await heartbeat();
-    }
-    return { processed, affected };
+          [FollowUpStatus.PENDING, after],
+        ),
+      handle: async (rows) => {
+        let changed = 0;
+        const byReason = new Map<string, string[]>();
+        for (const row of rows) {
+          const reason = cancellationReason(row);
+          if (reason) byReason.set(reason, [...(byReason.get(reason) ?? []), row.id]);
+        }
+        for (const [reason, ids] of byReason) {
+          changed += await executeUpdate(
+            this.dataSource,
+            `UPDATE \`follow_up\` SET \`status\` = ?, \`outcome\` = ?, \`completedAt\` = ?, \`updatedAt\` = ${sql.now()}
+                WHERE \`id\` IN (${ids.map(() => '?').join(', ')}) AND \`status\` = ?`,
+            [FollowUpStatus.CANCELLED, reason, sql.dateTime(asOf), ...ids, FollowUpStatus.PENDING],
+          );
+        }
+        return changed;
+      },
+      heartbeat,
+    });
   }
 }
 

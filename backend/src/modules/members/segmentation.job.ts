@@ -1,7 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { executeUpdate, dialectOf, readDateTime, TransactionService } from '../../common/database';
+import {
+  dialectOf,
+  executeUpdate,
+  inKeyChunks,
+  readDateTime,
+  TransactionService,
+} from '../../common/database';
 import { insertFollowUps, NewFollowUp } from '../follow-ups/follow-up-writer';
 import { FollowUpKind } from '../follow-ups/follow-up.enums';
 import { JobContext, JobHandler, JobResult } from '../jobs/job-handler';
@@ -76,83 +82,82 @@ export class SegmentationJob implements JobHandler, OnModuleInit {
     const recallFrom = new Date(asOf.getTime() - rules.followUpLookbackDays * DAY_MS);
     const recallDueAt = new Date(asOf.getTime() + rules.dormantRecallDueDays * DAY_MS);
 
-    let affected = await executeUpdate(
+    const affected = await executeUpdate(
       this.dataSource,
       `UPDATE \`member\` SET \`segment\` = NULL WHERE \`segment\` IS NOT NULL AND \`status\` NOT IN (${SEGMENTED.map(() => '?').join(', ')})`,
       SEGMENTED,
     );
-    let processed = 0;
-    let cursor = '';
-    for (;;) {
-      const members: MemberRow[] = await this.dataSource.query(
-        `SELECT \`id\`, \`status\`, \`segment\`, \`createdAt\`, \`homeDealershipId\` FROM \`member\`
-          WHERE \`id\` > ? AND \`status\` IN (${SEGMENTED.map(() => '?').join(', ')}) ORDER BY \`id\` LIMIT ${CHUNK}`,
-        [cursor, ...SEGMENTED],
-      );
-      if (!members.length) break;
-      cursor = members[members.length - 1].id;
-      const ids = members.map((m) => m.id);
-      const placeholders = ids.map(() => '?').join(', ');
-      const figureRows: FigureRow[] = await this.dataSource.query(
-        `SELECT \`memberId\`, MAX(\`occurredAt\`) AS lastPaidAt,
-                SUM(CASE WHEN \`occurredAt\` > ? THEN 1 ELSE 0 END) AS frequency,
-                SUM(CASE WHEN \`occurredAt\` > ? THEN \`amount\` ELSE 0 END) AS monetary
-           FROM \`sales_transaction\`
-          WHERE \`memberId\` IN (${placeholders}) AND \`status\` = ? AND \`amount\` > 0 AND \`occurredAt\` <= ?
-          GROUP BY \`memberId\``,
-        [
-          sql.dateTime(windowFrom),
-          sql.dateTime(windowFrom),
-          ...ids,
-          TransactionStatus.POSTED,
-          sql.dateTime(asOf),
-        ],
-      );
-      const figuresOf = new Map(figureRows.map((row) => [row.memberId, row]));
+    const walked = await inKeyChunks<MemberRow>({
+      fetch: (after) =>
+        this.dataSource.query(
+          `SELECT \`id\`, \`status\`, \`segment\`, \`createdAt\`, \`homeDealershipId\` FROM \`member\`
+            WHERE \`id\` > ? AND \`status\` IN (${SEGMENTED.map(() => '?').join(', ')}) ORDER BY \`id\` LIMIT ${CHUNK}`,
+          [after, ...SEGMENTED],
+        ),
+      handle: async (members) => {
+        const ids = members.map((m) => m.id);
+        const placeholders = ids.map(() => '?').join(', ');
+        const figureRows: FigureRow[] = await this.dataSource.query(
+          `SELECT \`memberId\`, MAX(\`occurredAt\`) AS lastPaidAt,
+                    SUM(CASE WHEN \`occurredAt\` > ? THEN 1 ELSE 0 END) AS frequency,
+                    SUM(CASE WHEN \`occurredAt\` > ? THEN \`amount\` ELSE 0 END) AS monetary
+               FROM \`sales_transaction\`
+              WHERE \`memberId\` IN (${placeholders}) AND \`status\` = ? AND \`amount\` > 0 AND \`occurredAt\` <= ?
+              GROUP BY \`memberId\``,
+          [
+            sql.dateTime(windowFrom),
+            sql.dateTime(windowFrom),
+            ...ids,
+            TransactionStatus.POSTED,
+            sql.dateTime(asOf),
+          ],
+        );
+        const figuresOf = new Map(figureRows.map((row) => [row.memberId, row]));
 
-      const changes = new Map<MemberSegment, string[]>();
-      const recalls: NewFollowUp[] = [];
-      for (const member of members) {
-        const row = figuresOf.get(member.id);
-        const figures: SegmentFigures = {
-          joinedAt: readDateTime(member.createdAt)!,
-          lastPaidAt: row ? readDateTime(row.lastPaidAt) : null,
-          frequency: row ? Number(row.frequency) : 0,
-          monetary: row ? Number(row.monetary) : 0,
-        };
-        const segment = segmentOf(figures, asOf, segmentRules);
-        if (segment !== member.segment) changes.set(segment, [...(changes.get(segment) ?? []), member.id]);
-        if (
-          segment === MemberSegment.DORMANT &&
-          member.segment !== MemberSegment.DORMANT &&
-          member.status === MemberStatus.ACTIVE &&
-          dormantSince(figures, segmentRules) > recallFrom
-        ) {
-          recalls.push({
-            kind: FollowUpKind.DORMANT_RECALL,
-            memberId: member.id,
-            dealershipId: member.homeDealershipId,
-            sourceKey: `${FollowUpKind.DORMANT_RECALL}:${member.id}:${lastActivityOf(figures).toISOString()}`,
-            dueAt: recallDueAt,
+        const changes = new Map<MemberSegment, string[]>();
+        const recalls: NewFollowUp[] = [];
+        for (const member of members) {
+          const row = figuresOf.get(member.id);
+          const figures: SegmentFigures = {
+            joinedAt: readDateTime(member.createdAt)!,
+            lastPaidAt: row ? readDateTime(row.lastPaidAt) : null,
+            frequency: row ? Number(row.frequency) : 0,
+            monetary: row ? Number(row.monetary) : 0,
+          };
+          const segment = segmentOf(figures, asOf, segmentRules);
+          if (segment !== member.segment) changes.set(segment, [...(changes.get(segment) ?? []), member.id]);
+          if (
+            segment === MemberSegment.DORMANT &&
+            member.segment !== MemberSegment.DORMANT &&
+            member.status === MemberStatus.ACTIVE &&
+            dormantSince(figures, segmentRules) > recallFrom
+          ) {
+            recalls.push({
+              kind: FollowUpKind.DORMANT_RECALL,
+              memberId: member.id,
+              dealershipId: member.homeDealershipId,
+              sourceKey: `${FollowUpKind.DORMANT_RECALL}:${member.id}:${lastActivityOf(figures).toISOString()}`,
+              dueAt: recallDueAt,
+            });
+          }
+        }
+        if (changes.size || recalls.length) {
+          return this.tx.run(async (manager) => {
+            let changed = 0;
+            for (const [segment, memberIds] of changes) {
+              changed += await executeUpdate(
+                manager,
+                `UPDATE \`member\` SET \`segment\` = ? WHERE \`id\` IN (${memberIds.map(() => '?').join(', ')}) AND \`status\` IN (${SEGMENTED.map(() => '?').join(', ')})`,
+                [segment, ...memberIds, ...SEGMENTED],
+              );
+            }
+            return changed + (await insertFollowUps(manager, recalls));
           });
         }
-      }
-      if (changes.size || recalls.length) {
-        affected += await this.tx.run(async (manager) => {
-          let changed = 0;
-          for (const [segment, memberIds] of changes) {
-            changed += await executeUpdate(
-              manager,
-              `UPDATE \`member\` SET \`segment\` = ? WHERE \`id\` IN (${memberIds.map(() => '?').join(', ')}) AND \`status\` IN (${SEGMENTED.map(() => '?').join(', ')})`,
-              [segment, ...memberIds, ...SEGMENTED],
-            );
-          }
-          return changed + (await insertFollowUps(manager, recalls));
-        });
-      }
-      processed += members.length;
-      await heartbeat();
-    }
-    return { processed, affected };
+        return 0;
+      },
+      heartbeat,
+    });
+    return { processed: walked.processed, affected: affected + walked.affected };
   }
 }

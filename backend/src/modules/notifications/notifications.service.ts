@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { dialectOf, executeUpdate } from '../../common/database';
+import { dialectOf, executeUpdate, inKeyChunks } from '../../common/database';
 import { isUniqueViolation } from '../../common/errors';
 import { newId } from '../../common/entity';
 import { ListArgs, listQuery, Page } from '../../common/list';
@@ -98,33 +98,27 @@ export class NotificationsService {
 
   /** Delivers every message due by `asOf`, in chunks; the NOTIFICATION_DISPATCH job. */
   async dispatchDue(asOf: Date, heartbeat?: () => Promise<void>): Promise<{ processed: number; affected: number }> {
-    let processed = 0;
-    let affected = 0;
-    let after = '';
     // Marketing messages wait out the quiet hours (21:00–08:00 programme time) even when due.
     const rules = await this.programme.rules();
     const quiet = inQuietHours(asOf, rules.quietHours, this.config.programmeTimeZone);
-    for (;;) {
-      const query = this.notifications
-        .createQueryBuilder('n')
-        .select('n.id', 'id')
-        .where('n.status = :pending', { pending: NotificationStatus.PENDING })
-        .andWhere('n.scheduledAt <= :asOf AND n.nextAttemptAt <= :asOf', { asOf })
-        .andWhere('n.id > :after', { after });
-      if (quiet) query.andWhere('n.template NOT IN (:...marketing)', { marketing: [...MARKETING_TEMPLATES] });
-      const due = await query
-        .orderBy('n.id', 'ASC')
-        .limit(CHUNK)
-        .getRawMany<{ id: string }>();
-      if (!due.length) break;
-      for (const { id } of due) {
-        processed++;
-        if (await this.deliver(id)) affected++;
-      }
-      after = due[due.length - 1].id;
-      await heartbeat?.();
-    }
-    return { processed, affected };
+    return inKeyChunks<{ id: string }>({
+      fetch: (after) => {
+        const query = this.notifications
+          .createQueryBuilder('n')
+          .select('n.id', 'id')
+          .where('n.status = :pending', { pending: NotificationStatus.PENDING })
+          .andWhere('n.scheduledAt <= :asOf AND n.nextAttemptAt <= :asOf', { asOf })
+          .andWhere('n.id > :after', { after });
+        if (quiet) query.andWhere('n.template NOT IN (:...marketing)', { marketing: [...MARKETING_TEMPLATES] });
+        return query.orderBy('n.id', 'ASC').limit(CHUNK).getRawMany<{ id: string }>();
+      },
+      handle: async (due) => {
+        let sent = 0;
+        for (const { id } of due) if (await this.deliver(id)) sent++;
+        return sent;
+      },
+      heartbeat,
+    });
   }
 
   /** Claims, sends and records one message. True when it was sent by this call. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { TransactionService } from '../../common/database';
+import { inKeyChunks, TransactionService } from '../../common/database';
 import { isUniqueViolation } from '../../common/errors';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { JobContext, JobHandler, JobResult } from '../jobs/job-handler';
@@ -40,43 +40,41 @@ export class BirthdayRewardsJob implements JobHandler, OnModuleInit {
     if (rules.birthdayPoints <= 0) return { processed: 0, affected: 0 };
     const { year, month } = monthOf(asOf, this.config.programmeTimeZone);
     const period = `${year}`;
-    let cursor = '';
-    let processed = 0;
-    let affected = 0;
-    for (;;) {
-      const members: { id: string }[] = await this.dataSource.query(
-        `SELECT m.\`id\` FROM \`member\` m
-          WHERE m.\`id\` > ? AND m.\`status\` = ? AND SUBSTR(m.\`birthday\`, 6, 2) = ?
-            AND NOT EXISTS (SELECT 1 FROM \`points_entry\` pe WHERE pe.\`memberId\` = m.\`id\` AND pe.\`type\` = ? AND pe.\`sourceId\` = ?)
-          ORDER BY m.\`id\` LIMIT ${CHUNK}`,
-        [cursor, MemberStatus.ACTIVE, String(month).padStart(2, '0'), PointsEntryType.BIRTHDAY, period],
-      );
-      if (!members.length) break;
-      cursor = members[members.length - 1].id;
-      for (const member of members) {
-        try {
-          await this.tx.run((manager) =>
-            this.ledger.credit(manager, {
-              memberId: member.id,
-              type: PointsEntryType.BIRTHDAY,
-              points: rules.birthdayPoints,
-              earnedAt: asOf,
-              reason: `${year}年生日积分`,
-              sourceType: 'BIRTHDAY',
-              sourceId: period,
-              dealershipId: null,
-              operatorId: null,
-              idempotencyKey: `birthday:${member.id}:${period}`,
-            }),
-          );
-          affected++;
-        } catch (error) {
-          if (!isUniqueViolation(error)) throw error; // another run credited it first
+    return inKeyChunks<{ id: string }>({
+      fetch: (after) =>
+        this.dataSource.query(
+          `SELECT m.\`id\` FROM \`member\` m
+            WHERE m.\`id\` > ? AND m.\`status\` = ? AND SUBSTR(m.\`birthday\`, 6, 2) = ?
+              AND NOT EXISTS (SELECT 1 FROM \`points_entry\` pe WHERE pe.\`memberId\` = m.\`id\` AND pe.\`type\` = ? AND pe.\`sourceId\` = ?)
+            ORDER BY m.\`id\` LIMIT ${CHUNK}`,
+          [after, MemberStatus.ACTIVE, String(month).padStart(2, '0'), PointsEntryType.BIRTHDAY, period],
+        ),
+      handle: async (members) => {
+        let credited = 0;
+        for (const member of members) {
+          try {
+            await this.tx.run((manager) =>
+              this.ledger.credit(manager, {
+                memberId: member.id,
+                type: PointsEntryType.BIRTHDAY,
+                points: rules.birthdayPoints,
+                earnedAt: asOf,
+                reason: `${year}年生日积分`,
+                sourceType: 'BIRTHDAY',
+                sourceId: period,
+                dealershipId: null,
+                operatorId: null,
+                idempotencyKey: `birthday:${member.id}:${period}`,
+              }),
+            );
+            credited++;
+          } catch (error) {
+            if (!isUniqueViolation(error)) throw error; // another run credited it first
+          }
         }
-      }
-      processed += members.length;
-      await heartbeat();
-    }
-    return { processed, affected };
+        return credited;
+      },
+      heartbeat,
+    });
   }
 }

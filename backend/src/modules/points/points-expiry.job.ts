@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { dialectOf, executeUpdate, TransactionService } from '../../common/database';
+import { dialectOf, executeUpdate, inKeyChunks, TransactionService } from '../../common/database';
 import { JobContext, JobHandler, JobResult } from '../jobs/job-handler';
 import { JobName } from '../jobs/job-name';
 import { JobRegistry } from '../jobs/job-registry';
@@ -38,28 +38,26 @@ export class PointsExpiryJob implements JobHandler, OnModuleInit {
       'UPDATE `points_lot` SET `expiredAt` = ? WHERE `expiresAt` <= ? AND `expiredAt` IS NULL AND `remaining` = 0',
       [sql.dateTime(asOf), sql.dateTime(asOf)],
     );
-    let cursor = '';
-    let processed = 0;
-    let affected = 0;
-    for (;;) {
-      const lots: { id: string; memberId: string }[] = await this.dataSource.query(
-        'SELECT `id`, `memberId` FROM `points_lot` WHERE `expiresAt` <= ? AND `expiredAt` IS NULL AND `id` > ? ORDER BY `id` LIMIT ' + CHUNK,
-        [sql.dateTime(asOf), cursor],
-      );
-      if (!lots.length) break;
-      cursor = lots[lots.length - 1].id;
-      const byMember = new Map<string, string[]>();
-      for (const lot of lots) byMember.set(lot.memberId, [...(byMember.get(lot.memberId) ?? []), lot.id]);
-      for (const lotIds of byMember.values()) {
-        affected += await this.tx.run(async (manager) => {
-          let expired = 0;
-          for (const lotId of lotIds) if (await this.ledger.expireLot(manager, lotId, asOf)) expired++;
-          return expired;
-        });
-      }
-      processed += lots.length;
-      await heartbeat();
-    }
-    return { processed, affected };
+    return inKeyChunks<{ id: string; memberId: string }>({
+      fetch: (after) =>
+        this.dataSource.query(
+          'SELECT `id`, `memberId` FROM `points_lot` WHERE `expiresAt` <= ? AND `expiredAt` IS NULL AND `id` > ? ORDER BY `id` LIMIT ' + CHUNK,
+          [sql.dateTime(asOf), after],
+        ),
+      handle: async (lots) => {
+        const byMember = new Map<string, string[]>();
+        for (const lot of lots) byMember.set(lot.memberId, [...(byMember.get(lot.memberId) ?? []), lot.id]);
+        let expired = 0;
+        for (const lotIds of byMember.values()) {
+          expired += await this.tx.run(async (manager) => {
+            let count = 0;
+            for (const lotId of lotIds) if (await this.ledger.expireLot(manager, lotId, asOf)) count++;
+            return count;
+          });
+        }
+        return expired;
+      },
+      heartbeat,
+    });
   }
 }

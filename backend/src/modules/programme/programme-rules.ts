@@ -156,7 +156,14 @@ export const DEFAULT_PROGRAMME_RULES: ProgrammeRules = {
     championScore: 8,
     loyalScore: 6,
   },
-  reminderLeadDays: { maintenance: 7, inspection: 30, insurance: 30, pointsExpiring: 30, benefitExpiring: 14, activationLapsing: 2 },
+  reminderLeadDays: {
+    maintenance: 7,
+    inspection: 30,
+    insurance: 30,
+    pointsExpiring: 30,
+    benefitExpiring: 14,
+    activationLapsing: 2,
+  },
   quietHours: { start: '21:00', end: '08:00' },
 };
 

@@ -4,6 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { TransactionService } from '../../common/database';
 import { DEFAULT_PROGRAMME_RULES, ProgrammeRuleKey, ProgrammeRules } from './programme-rules';
 import { ProgrammeSetting } from './programme-setting.entity';
+import { ProgrammeSettings, UpdateProgrammeSettingsInput } from './programme.types';
+import { TransactionType } from '../transactions/transaction.enums';
 
 /** The programme's numbers: stored settings over the defaults of DESIGN.md. */
 @Injectable()
@@ -19,9 +21,31 @@ export class ProgrammeService {
     for (const row of rows) {
       if (!(row.key in rules)) continue;
       const base = rules[row.key];
-      rules[row.key] = isPlainObject(base) && isPlainObject(row.value) ? { ...base, ...row.value } : row.value;
+      rules[row.key] =
+        isPlainObject(base) && isPlainObject(row.value) ? { ...base, ...row.value } : row.value;
     }
     return rules as unknown as ProgrammeRules;
+  }
+
+  /** The rules as the admin shows them. */
+  async settings(): Promise<ProgrammeSettings> {
+    return toSettings(await this.rules());
+  }
+
+  /** Changes the settings given; a maintenance interval given in part keeps its other half. */
+  async updateSettings(input: UpdateProgrammeSettingsInput): Promise<ProgrammeSettings> {
+    const { earningRates, maintenanceIntervalKm, maintenanceIntervalMonths, ...plain } = input;
+    const changes: Partial<ProgrammeRules> = { ...plain };
+    if (earningRates)
+      changes.earningRates = Object.fromEntries(earningRates.map((r) => [r.type, String(r.rate)])) as never;
+    if (maintenanceIntervalKm !== undefined || maintenanceIntervalMonths !== undefined) {
+      const current = (await this.rules()).maintenanceInterval;
+      changes.maintenanceInterval = {
+        km: maintenanceIntervalKm ?? current.km,
+        months: maintenanceIntervalMonths ?? current.months,
+      };
+    }
+    return toSettings(await this.update(changes));
   }
 
   /** Stores the given settings (each key replaced whole, tables merged over the current ones). */
@@ -31,7 +55,8 @@ export class ProgrammeService {
         if (value === undefined) continue;
         const existing = await m.findOneBy(ProgrammeSetting, { key });
         if (existing) {
-          existing.value = isPlainObject(existing.value) && isPlainObject(value) ? { ...existing.value, ...value } : value;
+          existing.value =
+            isPlainObject(existing.value) && isPlainObject(value) ? { ...existing.value, ...value } : value;
           await m.save(existing);
         } else {
           await m.save(m.create(ProgrammeSetting, { key, value }));
@@ -45,4 +70,26 @@ export class ProgrammeService {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toSettings(rules: ProgrammeRules): ProgrammeSettings {
+  return {
+    earningRates: Object.values(TransactionType).map((type) => ({
+      type,
+      rate: Number(rules.earningRates[type] ?? 0),
+    })),
+    pointsExpiryMonths: rules.pointsExpiryMonths,
+    pointsPerYuan: rules.pointsPerYuan,
+    birthdayPoints: rules.birthdayPoints,
+    referralRewardPoints: rules.referralRewardPoints,
+    referralYearlyCap: rules.referralYearlyCap,
+    qualifyingWindowMonths: rules.qualifyingWindowMonths,
+    tierReviewMonths: rules.tierReviewMonths,
+    serviceVisitTypes: rules.serviceVisitTypes,
+    codeTtlMinutes: rules.codeTtlMinutes,
+    codeMaxAttempts: rules.codeMaxAttempts,
+    activationLapseDays: rules.activationLapseDays,
+    maintenanceIntervalKm: rules.maintenanceInterval.km,
+    maintenanceIntervalMonths: rules.maintenanceInterval.months,
+  };
 }

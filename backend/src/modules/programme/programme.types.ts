@@ -25,12 +25,16 @@ export class EarningRateInput {
   rate: number;
 }
 
-@ObjectType({ description: 'The numbers of the loyalty programme (积分规则): earning, expiry, tiers, codes.' })
+@ObjectType({
+  description: 'The numbers of the loyalty programme (积分规则): earning, expiry, tiers, codes.',
+})
 export class ProgrammeSettings {
   @Field(() => [EarningRate])
   earningRates: EarningRate[];
 
-  @Field(() => Int, { description: 'Earned points expire at the end of this many months after the month earned.' })
+  @Field(() => Int, {
+    description: 'Earned points expire at the end of this many months after the month earned.',
+  })
   pointsExpiryMonths: number;
 
   @Field(() => Int, { description: 'Points that buy ¥1 off.' })
@@ -39,10 +43,15 @@ export class ProgrammeSettings {
   @Field(() => Int)
   birthdayPoints: number;
 
-  @Field(() => Int, { description: 'Points to the referrer (推荐有礼) on the referred member’s first vehicle purchase.' })
+  @Field(() => Int, {
+    description: 'Points to the referrer (推荐有礼) on the referred member’s first vehicle purchase.',
+  })
   referralRewardPoints: number;
 
-  @Field(() => Int, { description: 'Most referrals rewarded per referrer per calendar year (programme time zone); the rest are CAPPED.' })
+  @Field(() => Int, {
+    description:
+      'Most referrals rewarded per referrer per calendar year (programme time zone); the rest are CAPPED.',
+  })
   referralYearlyCap: number;
 
   @Field(() => Int, { description: 'Rolling window for qualifying points, spend and visits, months.' })
@@ -97,7 +106,10 @@ export class UpdateProgrammeSettingsInput {
   @Min(0)
   birthdayPoints?: number;
 
-  @Field(() => Int, { nullable: true, description: '0 switches referral rewards off (referrals stay QUALIFIED).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: '0 switches referral rewards off (referrals stay QUALIFIED).',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { fromZonedTime } from 'date-fns-tz';
 import { DataSource } from 'typeorm';
-import { dialectOf, executeUpdate, readDateTime } from '../../common/database';
+import { dialectOf, executeUpdate, inKeyChunks, readDateTime } from '../../common/database';
 import { newId } from '../../common/entity';
 import { addDaysToDate, localDate } from '../../common/time/calendar';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -13,7 +13,11 @@ import { JobContext, JobHandler, JobResult } from '../jobs/job-handler';
 import { JobName } from '../jobs/job-name';
 import { JobRegistry } from '../jobs/job-registry';
 import { MemberStatus } from '../members/member.enums';
-import { NotificationChannel, NotificationStatus, NotificationTemplate as T } from '../notifications/notification.enums';
+import {
+  NotificationChannel,
+  NotificationStatus,
+  NotificationTemplate as T,
+} from '../notifications/notification.enums';
 import { localeFor, MARKETING_TEMPLATES, renderTemplate } from '../notifications/templates';
 import { ProgrammeRules } from '../programme/programme-rules';
 import { ProgrammeService } from '../programme/programme.service';
@@ -101,24 +105,30 @@ export class RemindersJob implements JobHandler, OnModuleInit {
 
   async run({ asOf, heartbeat }: JobContext): Promise<JobResult> {
     const timeZone = this.config.programmeTimeZone;
-    const clock: RunClock = { asOf, today: localDate(asOf, timeZone), timeZone, rules: await this.programme.rules() };
+    const clock: RunClock = {
+      asOf,
+      today: localDate(asOf, timeZone),
+      timeZone,
+      rules: await this.programme.rules(),
+    };
     let processed = 0;
     let affected = 0;
     let chunks = 0;
     for (const source of this.sources(clock)) {
-      let cursor = '';
-      for (;;) {
-        const rows = await source.fetch(cursor, this.chunkSize);
-        if (!rows.length) break;
-        cursor = String(rows[rows.length - 1][source.key]);
-        affected += await this.queue(await source.toReminders(rows), clock);
-        processed += rows.length;
-        await heartbeat();
-        chunks++;
-        if (this.failAfterChunks !== null && chunks >= this.failAfterChunks) {
-          throw new Error(`Simulated crash after ${chunks} chunk(s)`);
-        }
-      }
+      const totals = await inKeyChunks({
+        fetch: (after) => source.fetch(after, this.chunkSize),
+        keyOf: (row) => String(row[source.key]),
+        handle: async (rows) => {
+          const queued = await this.queue(await source.toReminders(rows), clock);
+          if (this.failAfterChunks !== null && ++chunks >= this.failAfterChunks) {
+            throw new Error(`Simulated crash after ${chunks} chunk(s)`);
+          }
+          return queued;
+        },
+        heartbeat,
+      });
+      processed += totals.processed;
+      affected += totals.affected;
     }
     return { processed, affected };
   }
@@ -154,7 +164,11 @@ export class RemindersJob implements JobHandler, OnModuleInit {
           0,
         );
       }
-      inserted += await executeUpdate(this.dataSource, sql.insertIgnore('notification', NOTIFICATION_COLUMNS, batch.length), parameters);
+      inserted += await executeUpdate(
+        this.dataSource,
+        sql.insertIgnore('notification', NOTIFICATION_COLUMNS, batch.length),
+        parameters,
+      );
     }
     return inserted;
   }
@@ -163,7 +177,8 @@ export class RemindersJob implements JobHandler, OnModuleInit {
     const { asOf, today, timeZone, rules } = clock;
     const lead = rules.reminderLeadDays;
     const sql = dialectOf(this.dataSource);
-    const q = (text: string, parameters: unknown[]) => this.dataSource.query(text, parameters) as Promise<Row[]>;
+    const q = (text: string, parameters: unknown[]) =>
+      this.dataSource.query(text, parameters) as Promise<Row[]>;
     const day = 86_400_000;
 
     const vehicleDue = (kind: T, column: string, leadDays: number): ReminderSource => ({
@@ -219,11 +234,10 @@ export class RemindersJob implements JobHandler, OnModuleInit {
       kind: T.POINTS_EXPIRING,
       key: 'memberId',
       fetch: (cursor, limit) =>
-        q(`SELECT DISTINCT memberId FROM points_lot WHERE memberId > ? AND ${lotWindow} ORDER BY memberId LIMIT ${limit}`, [
-          cursor,
-          sql.dateTime(asOf),
-          sql.dateTime(pointsTo),
-        ]),
+        q(
+          `SELECT DISTINCT memberId FROM points_lot WHERE memberId > ? AND ${lotWindow} ORDER BY memberId LIMIT ${limit}`,
+          [cursor, sql.dateTime(asOf), sql.dateTime(pointsTo)],
+        ),
       toReminders: async (rows) => {
         const ids = rows.map((row) => String(row.memberId));
         const groups = await q(
@@ -310,7 +324,11 @@ export class RemindersJob implements JobHandler, OnModuleInit {
             recipient: String(row.phone),
             subjectId: `${String(row.activityId)}:${String(row.memberId)}`,
             dueDate: localDate(startsAt, timeZone),
-            data: { name: String(row.name), activity: String(row.activity), startsAt: formatLocal(startsAt, timeZone) },
+            data: {
+              name: String(row.name),
+              activity: String(row.activity),
+              startsAt: formatLocal(startsAt, timeZone),
+            },
           };
         }),
     };
@@ -321,12 +339,15 @@ export class RemindersJob implements JobHandler, OnModuleInit {
       kind: T.ACTIVATION_LAPSING,
       key: 'id',
       fetch: (cursor, limit) =>
-        q(`SELECT id, name, phone, createdAt FROM member WHERE id > ? AND status = ? AND createdAt > ? AND createdAt <= ? ORDER BY id LIMIT ${limit}`, [
-          cursor,
-          MemberStatus.PENDING_ACTIVATION,
-          sql.dateTime(new Date(asOf.getTime() - lapseMs)),
-          sql.dateTime(new Date(asOf.getTime() - lapseMs + lead.activationLapsing * day)),
-        ]),
+        q(
+          `SELECT id, name, phone, createdAt FROM member WHERE id > ? AND status = ? AND createdAt > ? AND createdAt <= ? ORDER BY id LIMIT ${limit}`,
+          [
+            cursor,
+            MemberStatus.PENDING_ACTIVATION,
+            sql.dateTime(new Date(asOf.getTime() - lapseMs)),
+            sql.dateTime(new Date(asOf.getTime() - lapseMs + lead.activationLapsing * day)),
+          ],
+        ),
       toReminders: (rows) =>
         rows.map((row) => {
           const lapsesOn = localDate(new Date(readDateTime(row.createdAt)!.getTime() + lapseMs), timeZone);

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { dialectOf, executeUpdate, readDateTime, TransactionService } from '../../common/database';
+import { DataSource, EntityManager } from 'typeorm';
+import { dialectOf, executeUpdate, inKeyChunks, readDateTime, TransactionService } from '../../common/database';
 import { JobContext, JobHandler, JobResult } from '../jobs/job-handler';
 import { JobName } from '../jobs/job-name';
 import { JobRegistry } from '../jobs/job-registry';
@@ -51,49 +51,47 @@ export class TierEvaluationJob implements JobHandler, OnModuleInit {
     const tiers = await this.tiers.all();
     const sql = dialectOf(this.dataSource);
     const windowFrom = addCalendarMonths(asOf, -rules.qualifyingWindowMonths);
-    let cursor = '';
-    let processed = 0;
-    let affected = 0;
-    for (;;) {
-      const members: MemberRow[] = await this.dataSource.query(
-        'SELECT `id`, `tierId`, `tierReviewAt`, `name`, `phone`, `status` FROM `member` WHERE `id` > ? AND `status` IN (?, ?) ORDER BY `id` LIMIT ' + CHUNK,
-        [cursor, MemberStatus.ACTIVE, MemberStatus.FROZEN],
-      );
-      if (!members.length) break;
-      cursor = members[members.length - 1].id;
-      const ids = members.map((m) => m.id);
-      const placeholders = ids.map(() => '?').join(', ');
-      await executeUpdate(
-        this.dataSource,
-        `UPDATE \`member\` SET \`qualifyingPoints\` = COALESCE((
-            SELECT SUM(t.\`qualifyingPoints\`) FROM \`sales_transaction\` t
-             WHERE t.\`memberId\` = \`member\`.\`id\` AND t.\`status\` = 'POSTED' AND t.\`occurredAt\` > ? AND t.\`occurredAt\` <= ?), 0)
-          WHERE \`id\` IN (${placeholders})`,
-        [sql.dateTime(windowFrom), sql.dateTime(asOf), ...ids],
-      );
-      const figures = await this.tiers.figuresFor(this.dataSource.manager, ids, asOf, rules);
-      for (const member of members) {
-        const reviewAt = readDateTime(member.tierReviewAt);
-        const memberFigures = figures.get(member.id) ?? EMPTY_FIGURES;
-        const decision = decideTier({ tiers, currentTierId: member.tierId, figures: memberFigures, reviewDue: !!reviewAt && reviewAt <= asOf });
-        if (decision.action === 'NONE') continue;
-        const changed = await this.tx.run(async (manager) => {
-          if (decision.action === 'KEEP') return this.renewReview(manager, member.id, reviewAt!, asOf, rules.tierReviewMonths);
-          const reason = decision.action === 'UPGRADE' ? TierChangeReason.UPGRADE : TierChangeReason.DOWNGRADE;
-          const note = `${decision.action === 'UPGRADE' ? 'Qualified' : 'Yearly review not met'}; ${describe(memberFigures)}`;
-          return this.tiers.applyChange(manager, member, decision.to, reason, note, null, asOf, rules);
-        });
-        if (changed) affected++;
-      }
-      processed += members.length;
-      await heartbeat();
-    }
-    return { processed, affected };
+    return inKeyChunks<MemberRow>({
+      fetch: (after) =>
+        this.dataSource.query(
+          'SELECT `id`, `tierId`, `tierReviewAt`, `name`, `phone`, `status` FROM `member` WHERE `id` > ? AND `status` IN (?, ?) ORDER BY `id` LIMIT ' + CHUNK,
+          [after, MemberStatus.ACTIVE, MemberStatus.FROZEN],
+        ),
+      handle: async (members) => {
+        const ids = members.map((m) => m.id);
+        const placeholders = ids.map(() => '?').join(', ');
+        await executeUpdate(
+          this.dataSource,
+          `UPDATE \`member\` SET \`qualifyingPoints\` = COALESCE((
+              SELECT SUM(t.\`qualifyingPoints\`) FROM \`sales_transaction\` t
+               WHERE t.\`memberId\` = \`member\`.\`id\` AND t.\`status\` = 'POSTED' AND t.\`occurredAt\` > ? AND t.\`occurredAt\` <= ?), 0)
+            WHERE \`id\` IN (${placeholders})`,
+          [sql.dateTime(windowFrom), sql.dateTime(asOf), ...ids],
+        );
+        const figures = await this.tiers.figuresFor(this.dataSource.manager, ids, asOf, rules);
+        let changedCount = 0;
+        for (const member of members) {
+          const reviewAt = readDateTime(member.tierReviewAt);
+          const memberFigures = figures.get(member.id) ?? EMPTY_FIGURES;
+          const decision = decideTier({ tiers, currentTierId: member.tierId, figures: memberFigures, reviewDue: !!reviewAt && reviewAt <= asOf });
+          if (decision.action === 'NONE') continue;
+          const changed = await this.tx.run(async (manager) => {
+            if (decision.action === 'KEEP') return this.renewReview(manager, member.id, reviewAt!, asOf, rules.tierReviewMonths);
+            const reason = decision.action === 'UPGRADE' ? TierChangeReason.UPGRADE : TierChangeReason.DOWNGRADE;
+            const note = `${decision.action === 'UPGRADE' ? 'Qualified' : 'Yearly review not met'}; ${describe(memberFigures)}`;
+            return this.tiers.applyChange(manager, member, decision.to, reason, note, null, asOf, rules);
+          });
+          if (changed) changedCount++;
+        }
+        return changedCount;
+      },
+      heartbeat,
+    });
   }
 
   /** A kept tier is reviewed again a year after the anniversary just passed (never in the past). */
   private async renewReview(
-    manager: import('typeorm').EntityManager,
+    manager: EntityManager,
     memberId: string,
     reviewAt: Date,
     asOf: Date,

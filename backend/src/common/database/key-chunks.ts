@@ -1,0 +1,33 @@
+/** What a chunked walk saw and changed; the shape of a job's result. */
+export interface ChunkTotals {
+  processed: number;
+  affected: number;
+}
+
+/**
+ * Walks rows in key order, one chunk at a time, never holding more than a chunk: `fetch(after)`
+ * returns the next rows with a key greater than `after` (ordered by it, at most a chunk);
+ * `handle` works on them and answers how many it changed. Used by the jobs, whose handlers are
+ * idempotent, so a walk cut short is simply run again from the start.
+ */
+export async function inKeyChunks<R>(options: {
+  fetch: (after: string) => Promise<R[]>;
+  handle: (rows: R[]) => Promise<number | void>;
+  /** The key of a row; default its `id`. */
+  keyOf?: (row: R) => string;
+  heartbeat?: () => Promise<void>;
+}): Promise<ChunkTotals> {
+  const keyOf = options.keyOf ?? ((row: R) => String((row as { id: unknown }).id));
+  let after = '';
+  let processed = 0;
+  let affected = 0;
+  for (;;) {
+    const rows = await options.fetch(after);
+    if (!rows.length) break;
+    after = keyOf(rows[rows.length - 1]);
+    affected += (await options.handle(rows)) ?? 0;
+    processed += rows.length;
+    await options.heartbeat?.();
+  }
+  return { processed, affected };
+}
