@@ -238,16 +238,7 @@ export class FollowUpGenerationJob implements JobHandler, OnModuleInit {
   /** PENDING calls whose member was erased, transaction reversed or complaint reopened: CANCELLED. */
   private async cancellations(asOf: Date, heartbeat: () => Promise<void>): Promise<JobResult> {
     const sql = dialectOf(this.dataSource);
-    return inKeyChunks<{
-      id: string;
-      kind: FollowUpKind;
-      sourceKey: string;
-      complaintId: string | null;
-      memberStatus: string | null;
-      transactionStatus: string | null;
-      complaintStatus: string | null;
-      resolvedAt: unknown;
-    }>({
+    return inKeyChunks<PendingCall & { id: string }>({
       fetch: (after) =>
         this.dataSource.query(
           `SELECT f.\`id\`, f.\`kind\`, f.\`sourceKey\`, f.\`complaintId\`, m.\`status\` AS memberStatus,
@@ -282,8 +273,8 @@ export class FollowUpGenerationJob implements JobHandler, OnModuleInit {
   }
 }
 
-/** Why a PENDING call is no longer owed, or null while it is. */
-function cancellationReason(row: {
+/** A PENDING call with the state of what it follows up. */
+interface PendingCall {
   kind: FollowUpKind;
   sourceKey: string;
   complaintId: string | null;
@@ -291,7 +282,10 @@ function cancellationReason(row: {
   transactionStatus: string | null;
   complaintStatus: string | null;
   resolvedAt: unknown;
-}): string | null {
+}
+
+/** Why a PENDING call is no longer owed, or null while it is. */
+function cancellationReason(row: PendingCall): string | null {
   if (row.memberStatus === MemberStatus.ERASED) return 'Cancelled: the member was erased';
   if (row.kind === FollowUpKind.POST_SERVICE && row.transactionStatus === TransactionStatus.REVERSED) {
     return 'Cancelled: the transaction was reversed';
