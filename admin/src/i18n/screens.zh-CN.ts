@@ -1,0 +1,4 @@
+/** Chinese messages of the task screens (admin/src/screens), merged into the app's catalogue. */
+export const screensZhCN = {
+  screens: {},
+};
