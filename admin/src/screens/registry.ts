@@ -3,7 +3,12 @@
  * (plate lookup, the complaint workbench, the finance reports, the dashboard, job runs, …).
  * The app adds a route and a menu entry for each screen, shown to the roles listed.
  */
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import PersonAddIcon from '@mui/icons-material/PersonAdd';
+import DirectionsCarIcon from '@mui/icons-material/DirectionsCar';
+import PointOfSaleIcon from '@mui/icons-material/PointOfSale';
+import RedeemIcon from '@mui/icons-material/Redeem';
+import CreditCardIcon from '@mui/icons-material/CreditCard';
 
 export type Role = 'ADMIN' | 'MARKETING' | 'FINANCE' | 'CUSTOMER_SERVICE' | 'STORE_STAFF';
 
@@ -20,4 +25,49 @@ export interface ScreenDef {
   group?: string;
 }
 
-export const screens: ScreenDef[] = [];
+const STORE = 'menu.groups.store';
+
+/** Roles are those the screen's operations admit (the @Access of their resolvers), narrowed to who does the work. */
+export const screens: ScreenDef[] = [
+  // Store staff: the desk. Writes are ADMIN/STORE_STAFF (createMember also customer service).
+  {
+    path: 'register-member',
+    menuKey: 'screens.registerMember.menu',
+    icon: PersonAddIcon,
+    roles: ['STORE_STAFF', 'CUSTOMER_SERVICE', 'ADMIN'],
+    component: lazy(() => import('./store/RegisterMember')),
+    group: STORE,
+  },
+  {
+    path: 'plate-lookup',
+    menuKey: 'screens.plateLookup.menu',
+    icon: DirectionsCarIcon,
+    roles: ['STORE_STAFF', 'CUSTOMER_SERVICE', 'ADMIN'],
+    component: lazy(() => import('./store/PlateLookup')),
+    group: STORE,
+  },
+  {
+    path: 'record-transaction',
+    menuKey: 'screens.recordTransaction.menu',
+    icon: PointOfSaleIcon,
+    roles: ['STORE_STAFF', 'ADMIN'],
+    component: lazy(() => import('./store/RecordTransaction')),
+    group: STORE,
+  },
+  {
+    path: 'redeem-benefit',
+    menuKey: 'screens.redeemBenefit.menu',
+    icon: RedeemIcon,
+    roles: ['STORE_STAFF', 'ADMIN'],
+    component: lazy(() => import('./store/RedeemBenefit')),
+    group: STORE,
+  },
+  {
+    path: 'card-desk',
+    menuKey: 'screens.cardDesk.menu',
+    icon: CreditCardIcon,
+    roles: ['STORE_STAFF', 'ADMIN'],
+    component: lazy(() => import('./store/CardDesk')),
+    group: STORE,
+  },
+];

@@ -1,0 +1,8 @@
+/**
+ * A fresh idempotency key per intended write: a retry of the same submission reuses it.
+ * getRandomValues rather than randomUUID, which browsers offer only on HTTPS or localhost.
+ */
+export function newIdempotencyKey(prefix = 'admin'): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `${prefix}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
