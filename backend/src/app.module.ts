@@ -10,6 +10,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { CommonModule } from './common/common.module';
 import { formatGraphqlError } from './common/errors/format-error';
+import { complexityLimitPlugin, depthLimitRule, introspectionSwitchPlugin } from './common/graphql';
+import { RateLimitModule } from './common/rate-limit';
 import { repoRoot } from './common/paths';
 import { InputValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
@@ -67,6 +69,10 @@ export class AppModule {
           playground: false,
           introspection: true,
           includeStacktraceInErrorResponses: false,
+          // Batches are capped at GRAPHQL_MAX_BATCH operations by hardenHttp, before GraphQL runs.
+          allowBatchedHttpRequests: true,
+          validationRules: [depthLimitRule(config.security.maxDepth)],
+          plugins: [complexityLimitPlugin(config.security.maxComplexity), introspectionSwitchPlugin(config.security.apiKeyIntrospection)],
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError: formatGraphqlError,
         }),
@@ -75,6 +81,7 @@ export class AppModule {
           ? [ServeStaticModule.forRoot({ rootPath: adminDist, serveRoot: '/admin' })]
           : [AdminModule]),
         CommonModule,
+        RateLimitModule,
         HealthModule,
         DealershipsModule,
         StaffModule,

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { requestContextMiddleware } from './common/context/request-context.middleware';
 import { installSqliteTransactionLock } from './common/database/sqlite-transaction-lock';
+import { hardenHttp } from './common/security';
 import { AppConfig } from './config/app-config';
 import { SeedService } from './modules/seeding/seed.service';
 
@@ -19,11 +20,12 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     const { BetterSqlite3QueryRunner } = await import('typeorm/driver/better-sqlite3/BetterSqlite3QueryRunner');
     installSqliteTransactionLock(BetterSqlite3QueryRunner.prototype as never);
   }
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  // The JSON body parser is installed by hardenHttp, with the configured size limit.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.use(requestContextMiddleware);
   app.enableShutdownHooks();
-  app.set('trust proxy', true);
+  hardenHttp(app, config.security);
 
   await app.get(DataSource).runMigrations({ transaction: 'each' });
   // Modules register their earning rules, hooks and jobs in onModuleInit: seed data (the demo's year

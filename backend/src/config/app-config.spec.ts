@@ -30,4 +30,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ JWT_SECRET: 's', DATA_ENCRYPTION_KEY: 'ab'.repeat(32), DATABASE_URL: 'mysql://h/db' }).demoData).toBe(false);
     expect(() => loadConfig({ JWT_SECRET: 's', DATA_ENCRYPTION_KEY: 'short' })).toThrow(/32 bytes/);
   });
+
+  it('reads the security limits, with same-origin CORS by default in production only', () => {
+    const secrets = { JWT_SECRET: 's', DATA_ENCRYPTION_KEY: 'ab'.repeat(32), DATABASE_URL: 'mysql://h/db' };
+    const development = loadConfig(secrets);
+    expect(development.security).toMatchObject({ corsOrigins: '*', apiKeyIntrospection: false, maxDepth: 10, maxBatch: 10, requestBodyLimit: '1mb' });
+    expect(development.security.rateLimits).toEqual({ windowSeconds: 60, anonymous: 300, staff: 1200, member: 300, apiKey: 600, login: 10 });
+    expect(development.database.queryTimeoutMs).toBe(30_000);
+    expect(loadConfig({ ...secrets, NODE_ENV: 'production' }).security.corsOrigins).toEqual([]);
+    const tuned = loadConfig({ ...secrets, CORS_ORIGINS: 'https://a.example, https://b.example', RATE_LIMIT_STAFF: '0', API_KEY_INTROSPECTION: 'true' });
+    expect(tuned.security).toMatchObject({ corsOrigins: ['https://a.example', 'https://b.example'], apiKeyIntrospection: true });
+    expect(tuned.security.rateLimits.staff).toBe(0);
+    expect(() => loadConfig({ ...secrets, RATE_LIMIT_LOGIN: 'ten' })).toThrow(/RATE_LIMIT_LOGIN/);
+    expect(() => loadConfig({ ...secrets, GRAPHQL_MAX_DEPTH: '-1' })).toThrow(/GRAPHQL_MAX_DEPTH/);
+  });
 });

@@ -5,11 +5,44 @@ import { dirname, resolve } from 'node:path';
 
 export type DatabaseKind = 'sqlite' | 'mysql';
 
+/** Requests allowed per window; 0 turns a limit off. */
+export interface RateLimits {
+  windowSeconds: number;
+  /** Per client IP, for requests without credentials (or with bad ones). */
+  anonymous: number;
+  /** Per staff user. */
+  staff: number;
+  /** Per member token. */
+  member: number;
+  /** Per API key that has no limit of its own. */
+  apiKey: number;
+  /** Login attempts (staff and member) per username or phone, and per IP. */
+  login: number;
+}
+
+/** The guards in front of the API: rate limits, query limits, CORS, request size. */
+export interface SecurityConfig {
+  rateLimits: RateLimits;
+  /** Origins allowed to call the API from a browser: a list, or `*` for any. Empty: same origin only. */
+  corsOrigins: string[] | '*';
+  /** Whether requests with an API key may introspect the schema (staff always may). */
+  apiKeyIntrospection: boolean;
+  maxDepth: number;
+  maxComplexity: number;
+  /** GraphQL operations in one HTTP request (batching); 1 turns batching off. */
+  maxBatch: number;
+  /** Largest request body, in body-parser notation (`1mb`). */
+  requestBodyLimit: string;
+  /** Express `trust proxy`: which hops may set X-Forwarded-For (the client IP for rate limits). */
+  trustProxy: string;
+}
+
 /** Everything the server reads from its environment, parsed once. */
 export interface AppConfig {
   port: number;
   production: boolean;
-  database: { kind: DatabaseKind; url: string; sqliteFile?: string };
+  /** `queryTimeoutMs` bounds each statement of the server's pool (MySQL/MariaDB). */
+  database: { kind: DatabaseKind; url: string; sqliteFile?: string; queryTimeoutMs?: number };
   adminUsername?: string;
   adminPassword?: string;
   demoData: boolean;
@@ -23,6 +56,7 @@ export interface AppConfig {
   /** Identifies this replica in job runs and leases. */
   instanceId: string;
   logLevel: string;
+  security: SecurityConfig;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/dealer-loyalty.sqlite';
@@ -61,6 +95,38 @@ function loadOrCreateSecrets(file: string): StoredSecrets {
   return secrets;
 }
 
+function nonNegativeInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number, 0 or more (got "${raw}")`);
+  return value;
+}
+
+function loadSecurity(env: NodeJS.ProcessEnv, production: boolean): SecurityConfig {
+  const origins = (env.CORS_ORIGINS ?? (production ? '' : '*'))
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  return {
+    rateLimits: {
+      windowSeconds: Math.max(1, nonNegativeInt(env, 'RATE_LIMIT_WINDOW_SECONDS', 60)),
+      anonymous: nonNegativeInt(env, 'RATE_LIMIT_ANONYMOUS', 300),
+      staff: nonNegativeInt(env, 'RATE_LIMIT_STAFF', 1200),
+      member: nonNegativeInt(env, 'RATE_LIMIT_MEMBER', 300),
+      apiKey: nonNegativeInt(env, 'RATE_LIMIT_API_KEY', 600),
+      login: nonNegativeInt(env, 'RATE_LIMIT_LOGIN', 10),
+    },
+    corsOrigins: origins.includes('*') ? '*' : origins,
+    apiKeyIntrospection: parseBoolean(env.API_KEY_INTROSPECTION, false),
+    maxDepth: Math.max(1, nonNegativeInt(env, 'GRAPHQL_MAX_DEPTH', 10)),
+    maxComplexity: Math.max(1, nonNegativeInt(env, 'GRAPHQL_MAX_COMPLEXITY', 100_000)),
+    maxBatch: Math.max(1, nonNegativeInt(env, 'GRAPHQL_MAX_BATCH', 10)),
+    requestBodyLimit: env.REQUEST_BODY_LIMIT || '1mb',
+    trustProxy: env.TRUST_PROXY || 'loopback, linklocal, uniquelocal',
+  };
+}
+
 function decodeKey(value: string): Buffer {
   const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
   if (key.length !== 32) throw new Error('DATA_ENCRYPTION_KEY must be 32 bytes, as 64 hex digits or base64');
@@ -70,7 +136,7 @@ function decodeKey(value: string): Buffer {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
   const databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
-  const database = parseDatabaseUrl(databaseUrl);
+  const database = { ...parseDatabaseUrl(databaseUrl), queryTimeoutMs: nonNegativeInt(env, 'DB_QUERY_TIMEOUT_MS', 30_000) };
 
   let jwtSecret = env.JWT_SECRET;
   let encryptionKey = env.DATA_ENCRYPTION_KEY;
@@ -104,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     programmeTimeZone: env.TZ_PROGRAMME || 'Asia/Shanghai',
     instanceId: env.INSTANCE_ID || `${process.pid}@${hostname()}`,
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    security: loadSecurity(env, production),
   };
 }
 

@@ -38,11 +38,18 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
     url: database.url.replace(/^mariadb:/, 'mysql:'),
     migrations: mysqlMigrations,
     connectorPackage: 'mysql2',
-    driver: mysqlWithUtcSessions(),
+    driver: mysqlWithUtcSessions({ statementTimeoutMs: database.queryTimeoutMs }),
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
     supportBigNumbers: true,
     bigNumberStrings: false,
-    extra: { connectionLimit: Number(process.env.DATABASE_POOL_SIZE || 10) },
+    // A dead server is noticed by keep-alive probes and a bounded connect; pooled connections the
+    // server dropped are replaced on the next checkout, so the pool recovers from a restart by itself.
+    extra: {
+      connectionLimit: Number(process.env.DATABASE_POOL_SIZE || 10),
+      connectTimeout: 10_000,
+      enableKeepAlive: true,
+      keepAliveInitialDelay: 10_000,
+    },
   };
 }

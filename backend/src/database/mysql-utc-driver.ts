@@ -1,22 +1,41 @@
 import * as mysql2 from 'mysql2';
 
-type PoolLike = { on(event: 'connection', listener: (connection: { query(sql: string): unknown }) => void): unknown };
+type SessionConnection = { query(sql: string): unknown; _isMariaDB?: boolean };
+type PoolLike = { on(event: 'connection', listener: (connection: SessionConnection) => void): unknown };
 
 const UTC = "SET time_zone = '+00:00'";
 
+export interface SessionOptions {
+  /** Aborts any statement running longer than this (0: no limit). */
+  statementTimeoutMs?: number;
+}
+
 /**
- * mysql2 whose pooled connections run in UTC. Column defaults and TypeORM's `updatedAt` use
- * CURRENT_TIMESTAMP, which follows the session time zone, while the API reads and writes every
- * DateTime as UTC (`timezone: 'Z'`); a server configured for Asia/Shanghai would otherwise shift
- * those columns by eight hours. The statement is queued on each new connection before its first use.
+ * The per-statement limit of a session: MariaDB's `max_statement_time` (seconds, every statement)
+ * or MySQL's `max_execution_time` (milliseconds, SELECTs only). mysql2 notes which one it talks to
+ * during the handshake, before the pool hands the connection out.
  */
-export function mysqlWithUtcSessions(): typeof mysql2 {
-  const withUtc = <P extends PoolLike>(pool: P): P => {
-    pool.on('connection', (connection) => connection.query(UTC));
+function statementTimeout(connection: SessionConnection, ms: number): string {
+  return connection._isMariaDB ? `SET SESSION max_statement_time = ${ms / 1000}` : `SET SESSION max_execution_time = ${ms}`;
+}
+
+/**
+ * mysql2 whose pooled connections run in UTC and, when asked, with a statement time limit. Column
+ * defaults and TypeORM's `updatedAt` use CURRENT_TIMESTAMP, which follows the session time zone,
+ * while the API reads and writes every DateTime as UTC (`timezone: 'Z'`); a server configured for
+ * Asia/Shanghai would otherwise shift those columns by eight hours. The statements are queued on
+ * each new connection before its first use.
+ */
+export function mysqlWithUtcSessions(options: SessionOptions = {}): typeof mysql2 {
+  const withSessionSettings = <P extends PoolLike>(pool: P): P => {
+    pool.on('connection', (connection) => {
+      connection.query(UTC);
+      if (options.statementTimeoutMs) connection.query(statementTimeout(connection, options.statementTimeoutMs));
+    });
     return pool;
   };
   return {
     ...mysql2,
-    createPool: ((config: mysql2.PoolOptions) => withUtc(mysql2.createPool(config))) as typeof mysql2.createPool,
+    createPool: ((config: mysql2.PoolOptions) => withSessionSettings(mysql2.createPool(config))) as typeof mysql2.createPool,
   };
 }

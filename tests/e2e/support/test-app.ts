@@ -40,6 +40,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+const GENEROUS_RATE_LIMITS = {
+  RATE_LIMIT_ANONYMOUS: '1000000',
+  RATE_LIMIT_STAFF: '1000000',
+  RATE_LIMIT_MEMBER: '1000000',
+  RATE_LIMIT_API_KEY: '1000000',
+  RATE_LIMIT_LOGIN: '1000000',
+};
+
 let counter = 0;
 
 function uniqueSuffix() {
@@ -86,6 +94,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ADMIN_USERNAME: ADMIN.username,
     ADMIN_PASSWORD: ADMIN.password,
     NOTIFICATION_RETRY_DELAYS_MS: '20,50',
+    // Generous rate limits, so suites can make many calls; the hardening suite passes tight ones.
+    ...GENEROUS_RATE_LIMITS,
     ...env,
     DATABASE_URL: database.url,
   });

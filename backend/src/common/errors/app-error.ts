@@ -70,9 +70,24 @@ export class InvalidStateError extends AppError {
   }
 }
 
+/**
+ * Answered with HTTP 429; `retryAfter` (seconds) is also sent as the `Retry-After` header. (Apollo
+ * takes `extensions.http` off the error and applies it to the response.)
+ */
 export class RateLimitedError extends AppError {
   constructor(message = 'Too many requests, try again later', retryAfterSeconds?: number) {
-    super(ErrorCode.RATE_LIMITED, message, retryAfterSeconds ? { retryAfterSeconds } : {});
+    const retryAfter = retryAfterSeconds ? Math.ceil(retryAfterSeconds) : undefined;
+    super(ErrorCode.RATE_LIMITED, message, {
+      ...(retryAfter ? { retryAfter } : {}),
+      http: { status: 429, headers: new Map(retryAfter ? [['retry-after', String(retryAfter)]] : []) },
+    });
+  }
+}
+
+/** The operation is too deep or asks for too much at once (depth, complexity, batch size). */
+export class QueryTooComplexError extends AppError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(ErrorCode.QUERY_TOO_COMPLEX, message, extra);
   }
 }
 

@@ -35,7 +35,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   if (original instanceof GraphQLError && Object.values(ErrorCode).includes(original.extensions?.code as ErrorCode)) {
-    const { stacktrace: _stack, ...extensions } = original.extensions as Record<string, unknown>;
+    const { stacktrace: _stack, http: _http, ...extensions } = original.extensions as Record<string, unknown>;
     return { ...base, message: original.message, extensions };
   }
   if (original instanceof HttpException) {

@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { ACCESS_METADATA, AccessRule, Principal } from '../../common/auth';
 import { requestContext } from '../../common/context/request-context';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../../common/errors';
+import { RateLimitService } from '../../common/rate-limit';
 import { AuthenticationService } from './authentication.service';
 
 const ROOT_TYPES = new Set(['Query', 'Mutation']);
@@ -18,6 +19,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly authentication: AuthenticationService,
+    private readonly rateLimits: RateLimitService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -33,7 +35,15 @@ export class AccessGuard implements CanActivate {
     if (!store) throw new Error('No request context: the request-context middleware is not installed');
     store.operation = info.fieldName;
 
-    const principal = await this.principalOf(store, gql.getContext<{ req: Request }>().req, rule);
+    const req = gql.getContext<{ req: Request }>().req;
+    let principal: Principal | undefined;
+    try {
+      principal = await this.principalOf(store, req, rule);
+    } catch (error) {
+      this.rateLimits.chargeRequest(req, undefined); // bad credentials count against the client IP
+      throw error;
+    }
+    this.rateLimits.chargeRequest(req, principal);
     if (rule.public) return true;
     if (!principal) throw new UnauthenticatedError();
     if (principal.member) {

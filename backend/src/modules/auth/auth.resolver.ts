@@ -1,5 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Access, ALL_STAFF_ROLES, CurrentPrincipal, Principal } from '../../common/auth';
+import { LoginAttempt } from '../../common/rate-limit';
 import { StaffUser } from '../staff/staff-user.entity';
 import { AuthPayload, LoginInput } from '../staff/staff.types';
 import { AuthService } from './auth.service';
@@ -10,6 +11,7 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload, { description: 'Staff login with username and password.' })
   @Access({ public: true })
+  @LoginAttempt('input.username')
   login(@Args('input') input: LoginInput) {
     return this.auth.login(input.username, input.password);
   }
