@@ -9,6 +9,9 @@ import DirectionsCarIcon from '@mui/icons-material/DirectionsCar';
 import PointOfSaleIcon from '@mui/icons-material/PointOfSale';
 import RedeemIcon from '@mui/icons-material/Redeem';
 import CreditCardIcon from '@mui/icons-material/CreditCard';
+import SupportAgentIcon from '@mui/icons-material/SupportAgent';
+import PhoneCallbackIcon from '@mui/icons-material/PhoneCallback';
+import ContactPageIcon from '@mui/icons-material/ContactPage';
 
 export type Role = 'ADMIN' | 'MARKETING' | 'FINANCE' | 'CUSTOMER_SERVICE' | 'STORE_STAFF';
 
@@ -26,6 +29,7 @@ export interface ScreenDef {
 }
 
 const STORE = 'menu.groups.store';
+const SERVICE = 'menu.groups.service';
 
 /** Roles are those the screen's operations admit (the @Access of their resolvers), narrowed to who does the work. */
 export const screens: ScreenDef[] = [
@@ -69,5 +73,31 @@ export const screens: ScreenDef[] = [
     roles: ['STORE_STAFF', 'ADMIN'],
     component: lazy(() => import('./store/CardDesk')),
     group: STORE,
+  },
+  // Customer service. Complaints and calls: ADMIN, CUSTOMER_SERVICE, STORE_STAFF (their store's);
+  // Member 360 also reads follow-ups, which MARKETING and FINANCE may not.
+  {
+    path: 'complaint-workbench',
+    menuKey: 'screens.complaints.menu',
+    icon: SupportAgentIcon,
+    roles: ['CUSTOMER_SERVICE', 'ADMIN'],
+    component: lazy(() => import('./service/ComplaintWorkbench')),
+    group: SERVICE,
+  },
+  {
+    path: 'follow-up-queue',
+    menuKey: 'screens.followUps.menu',
+    icon: PhoneCallbackIcon,
+    roles: ['CUSTOMER_SERVICE', 'STORE_STAFF', 'ADMIN'],
+    component: lazy(() => import('./service/FollowUpQueue')),
+    group: SERVICE,
+  },
+  {
+    path: 'member-360',
+    menuKey: 'screens.member360.menu',
+    icon: ContactPageIcon,
+    roles: ['CUSTOMER_SERVICE', 'STORE_STAFF', 'ADMIN'],
+    component: lazy(() => import('./service/Member360')),
+    group: SERVICE,
   },
 ];
