@@ -12,6 +12,11 @@ import CreditCardIcon from '@mui/icons-material/CreditCard';
 import SupportAgentIcon from '@mui/icons-material/SupportAgent';
 import PhoneCallbackIcon from '@mui/icons-material/PhoneCallback';
 import ContactPageIcon from '@mui/icons-material/ContactPage';
+import AccountBalanceWalletIcon from '@mui/icons-material/AccountBalanceWallet';
+import ShowChartIcon from '@mui/icons-material/ShowChart';
+import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
+import VerifiedUserIcon from '@mui/icons-material/VerifiedUser';
+import FileDownloadIcon from '@mui/icons-material/FileDownload';
 
 export type Role = 'ADMIN' | 'MARKETING' | 'FINANCE' | 'CUSTOMER_SERVICE' | 'STORE_STAFF';
 
@@ -30,6 +35,7 @@ export interface ScreenDef {
 
 const STORE = 'menu.groups.store';
 const SERVICE = 'menu.groups.service';
+const FINANCE = 'menu.groups.finance';
 
 /** Roles are those the screen's operations admit (the @Access of their resolvers), narrowed to who does the work. */
 export const screens: ScreenDef[] = [
@@ -99,5 +105,46 @@ export const screens: ScreenDef[] = [
     roles: ['CUSTOMER_SERVICE', 'STORE_STAFF', 'ADMIN'],
     component: lazy(() => import('./service/Member360')),
     group: SERVICE,
+  },
+  // Finance. The reports admit ADMIN, FINANCE and STORE_STAFF (their own store); the integrity check ADMIN and FINANCE.
+  {
+    path: 'stored-value-liability',
+    menuKey: 'screens.liability.menu',
+    icon: AccountBalanceWalletIcon,
+    roles: ['FINANCE', 'ADMIN'],
+    component: lazy(() => import('./finance/Liability')),
+    group: FINANCE,
+  },
+  {
+    path: 'stored-value-movements',
+    menuKey: 'screens.movements.menu',
+    icon: ShowChartIcon,
+    roles: ['FINANCE', 'ADMIN'],
+    component: lazy(() => import('./finance/Movements')),
+    group: FINANCE,
+  },
+  {
+    path: 'inter-store-settlement',
+    menuKey: 'screens.settlement.menu',
+    icon: CompareArrowsIcon,
+    roles: ['FINANCE', 'ADMIN'],
+    component: lazy(() => import('./finance/Settlement')),
+    group: FINANCE,
+  },
+  {
+    path: 'ledger-integrity',
+    menuKey: 'screens.ledgerIntegrity.menu',
+    icon: VerifiedUserIcon,
+    roles: ['FINANCE', 'ADMIN'],
+    component: lazy(() => import('./finance/LedgerIntegrity')),
+    group: FINANCE,
+  },
+  {
+    path: 'finance-exports',
+    menuKey: 'screens.exports.menu',
+    icon: FileDownloadIcon,
+    roles: ['FINANCE', 'ADMIN'],
+    component: lazy(() => import('./finance/Exports')),
+    group: FINANCE,
   },
 ];
