@@ -59,5 +59,24 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
+  {
+    // The admin app: browser code, React with the automatic JSX runtime (admin/src, built by vite).
+    files: ['admin/src/**/*.ts', 'admin/src/**/*.tsx'],
+    languageOptions: {
+      parserOptions: { ecmaFeatures: { jsx: true } },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        localStorage: 'readonly',
+        navigator: 'readonly',
+        console: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+        Blob: 'readonly',
+      },
+    },
+  },
   prettier,
 );

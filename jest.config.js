@@ -1,8 +1,19 @@
-// Unit tests live beside the code in backend/src; end-to-end tests go through HTTP in tests/e2e.
+// Unit tests live beside the code in backend/src (and admin/src); end-to-end tests go through HTTP in tests/e2e.
 const fs = require('node:fs');
 const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
 const transform = { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] };
+// The admin's sources are TSX with React's automatic runtime (as vite builds them).
+const adminTransform = {
+  '^.+\\.tsx?$': [
+    '@swc/jest',
+    {
+      swcrc: false,
+      jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
 
 module.exports = {
   testTimeout: 60000,
@@ -22,6 +33,14 @@ module.exports = {
       roots: ['<rootDir>/tests/e2e'],
       testMatch: ['**/*.e2e-spec.ts'],
       transform,
+    },
+    {
+      displayName: 'admin',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      roots: ['<rootDir>/admin/src'],
+      testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
+      transform: adminTransform,
     },
   ],
 };
