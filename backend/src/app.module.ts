@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
@@ -72,7 +73,12 @@ export class AppModule {
           // Batches are capped at GRAPHQL_MAX_BATCH operations by hardenHttp, before GraphQL runs.
           allowBatchedHttpRequests: true,
           validationRules: [depthLimitRule(config.security.maxDepth)],
-          plugins: [complexityLimitPlugin(config.security.maxComplexity), introspectionSwitchPlugin(config.security.apiKeyIntrospection)],
+          plugins: [
+            complexityLimitPlugin(config.security.maxComplexity),
+            introspectionSwitchPlugin(config.security.apiKeyIntrospection),
+            // No HTTP cache hints are set anywhere; Apollo's default cache-control plugin would still wrap every field resolver.
+            ApolloServerPluginCacheControlDisabled(),
+          ],
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError: formatGraphqlError,
         }),

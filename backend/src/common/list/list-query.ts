@@ -5,7 +5,8 @@ import type { PageInput, SortOrder } from './page.input';
 
 export interface Page<T> {
   items: T[];
-  total: number;
+  /** How many records match, over all pages (a promise where it is counted only when read). */
+  readonly total: number | Promise<number>;
 }
 
 export interface ListArgs<F = object, S extends SortSpec = SortSpec> {
@@ -116,6 +117,13 @@ export async function listQuery<E extends ObjectLiteral>(
   if (perPage < 1) throw new BadUserInputError({ 'page.perPage': 'must be 1 or more' });
   qb.skip((page - 1) * perPage).take(perPage);
 
-  const [items, total] = await qb.getManyAndCount();
-  return { items, total };
+  // The COUNT over the whole filter (a scan of a million members) runs only when `total` is asked for.
+  const items = await qb.getMany();
+  let total: Promise<number> | undefined;
+  return {
+    items,
+    get total() {
+      return (total ??= qb.getCount());
+    },
+  };
 }

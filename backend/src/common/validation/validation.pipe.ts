@@ -21,6 +21,9 @@ function collect(errors: ValidationError[], path: string, into: Record<string, s
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata) {
     const type = metadata.metatype;
+    // Custom parameters (`@Parent()`, `@CurrentPrincipal()`) carry what the API loaded, not input:
+    // validating a parent record ran class-transformer and class-validator on every field resolved.
+    if (metadata.type === 'custom') return value;
     if (!type || PRIMITIVES.includes(type) || value === null || value === undefined || typeof value !== 'object') {
       return value;
     }

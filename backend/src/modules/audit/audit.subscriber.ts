@@ -49,18 +49,25 @@ export class AuditSubscriber implements EntitySubscriberInterface {
     const beforeSnapshot = snapshot(before);
     const afterSnapshot = snapshot(after ? { ...(before ?? {}), ...after } : null);
     const entityId = (afterSnapshot?.id ?? beforeSnapshot?.id ?? removedId ?? null) as string | null;
-    await event.manager.getRepository(AuditLog).insert(
-      Object.assign(new AuditLog(), {
-        id: newId(),
-        actorType: actor.type,
-        actorId: actor.id,
-        actorName: actor.name,
-        action: context.operation,
-        entityType: event.metadata.name,
-        entityId,
-        before: beforeSnapshot,
-        after: afterSnapshot,
-      }) as never,
-    );
+    // No reload of the row's defaults afterwards (on MySQL a SELECT per audited write): nothing reads them here.
+    await event.manager
+      .createQueryBuilder()
+      .insert()
+      .into(AuditLog)
+      .values(
+        Object.assign(new AuditLog(), {
+          id: newId(),
+          actorType: actor.type,
+          actorId: actor.id,
+          actorName: actor.name,
+          action: context.operation,
+          entityType: event.metadata.name,
+          entityId,
+          before: beforeSnapshot,
+          after: afterSnapshot,
+        }) as never,
+      )
+      .updateEntity(false)
+      .execute();
   }
 }
