@@ -17,6 +17,8 @@ import ShowChartIcon from '@mui/icons-material/ShowChart';
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import VerifiedUserIcon from '@mui/icons-material/VerifiedUser';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
+import CampaignIcon from '@mui/icons-material/Campaign';
+import InsightsIcon from '@mui/icons-material/Insights';
 
 export type Role = 'ADMIN' | 'MARKETING' | 'FINANCE' | 'CUSTOMER_SERVICE' | 'STORE_STAFF';
 
@@ -36,6 +38,7 @@ export interface ScreenDef {
 const STORE = 'menu.groups.store';
 const SERVICE = 'menu.groups.service';
 const FINANCE = 'menu.groups.finance';
+const MARKETING = 'menu.groups.marketing';
 
 /** Roles are those the screen's operations admit (the @Access of their resolvers), narrowed to who does the work. */
 export const screens: ScreenDef[] = [
@@ -146,5 +149,22 @@ export const screens: ScreenDef[] = [
     roles: ['FINANCE', 'ADMIN'],
     component: lazy(() => import('./finance/Exports')),
     group: FINANCE,
+  },
+  // Marketing. Creating, previewing and publishing activities: ADMIN and MARKETING.
+  {
+    path: 'activity-editor',
+    menuKey: 'screens.activityEditor.menu',
+    icon: CampaignIcon,
+    roles: ['MARKETING', 'ADMIN'],
+    component: lazy(() => import('./marketing/ActivityEditor')),
+    group: MARKETING,
+  },
+  {
+    path: 'activity-stats',
+    menuKey: 'screens.activityStats.menu',
+    icon: InsightsIcon,
+    roles: ['MARKETING', 'ADMIN'],
+    component: lazy(() => import('./marketing/ActivityStats')),
+    group: MARKETING,
   },
 ];
