@@ -43,8 +43,9 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
     charset: 'utf8mb4_unicode_ci',
     supportBigNumbers: true,
     bigNumberStrings: false,
-    // A dead server is noticed by keep-alive probes and a bounded connect; pooled connections the
-    // server dropped are replaced on the next checkout, so the pool recovers from a restart by itself.
+    // mysql2 drops pooled connections the server closed and opens new ones on demand, so the pool
+    // recovers from a server restart by itself (tests/e2e/fault); keep-alive probes find half-open
+    // connections after a network cut, and a connect attempt is bounded.
     extra: {
       connectionLimit: Number(process.env.DATABASE_POOL_SIZE || 10),
       connectTimeout: 10_000,
