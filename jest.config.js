@@ -3,13 +3,18 @@ const fs = require('node:fs');
 const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
 const transform = { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] };
-// The admin's sources are TSX with React's automatic runtime (as vite builds them).
+// The admin's sources are TSX with React's automatic runtime (as vite builds them); the one
+// ESM-only dependency of react-admin (react-hotkeys-hook) is compiled to CommonJS alongside.
 const adminTransform = {
-  '^.+\\.tsx?$': [
+  '^.+\\.(tsx?|js)$': [
     '@swc/jest',
     {
       swcrc: false,
-      jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } },
+      jsc: {
+        target: 'es2022',
+        parser: { syntax: 'typescript', tsx: true },
+        transform: { react: { runtime: 'automatic' } },
+      },
       module: { type: 'commonjs' },
     },
   ],
@@ -41,6 +46,7 @@ module.exports = {
       roots: ['<rootDir>/admin/src'],
       testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
       transform: adminTransform,
+      transformIgnorePatterns: ['/node_modules/(?!react-hotkeys-hook/)'],
     },
   ],
 };
