@@ -14,14 +14,19 @@ export function initialScripts(html, base = '/admin/') {
     const isEntry = name === 'script' && /type="module"/.test(element);
     const isPreload = name === 'link' && /rel="modulepreload"/.test(element);
     const url = /(?:src|href)="([^"]+)"/.exec(element)?.[1];
-    if ((isEntry || isPreload) && url) urls.push(url.startsWith(base) ? url.slice(base.length) : url.replace(/^\//, ''));
+    if ((isEntry || isPreload) && url)
+      urls.push(url.startsWith(base) ? url.slice(base.length) : url.replace(/^\//, ''));
   }
   return [...new Set(urls)];
 }
 
 function jsFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? jsFiles(join(dir, entry.name)) : entry.name.endsWith('.js') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? jsFiles(join(dir, entry.name))
+      : entry.name.endsWith('.js')
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 

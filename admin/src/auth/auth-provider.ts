@@ -17,7 +17,9 @@ export interface StaffPermissions {
 }
 
 function statusOf(error: unknown): number | undefined {
-  return typeof error === 'object' && error && 'status' in error ? Number((error as { status: unknown }).status) : undefined;
+  return typeof error === 'object' && error && 'status' in error
+    ? Number((error as { status: unknown }).status)
+    : undefined;
 }
 
 /** Staff log in with `login(username, password)`; the JWT and profile live in localStorage. */
@@ -26,7 +28,10 @@ export function buildAuthProvider(client: ApolloClient<unknown>): AuthProvider {
     async login({ username, password }: { username: string; password: string }) {
       clearSession();
       try {
-        const { data } = await client.mutate<{ login: Session }>({ mutation: LOGIN, variables: { input: { username, password } } });
+        const { data } = await client.mutate<{ login: Session }>({
+          mutation: LOGIN,
+          variables: { input: { username, password } },
+        });
         if (!data) throw new Error('ra.auth.sign_in_error');
         const { token, expiresAt, staff } = data.login;
         writeSession({ token, expiresAt, staff: { ...staff, dealershipId: staff.dealershipId ?? null } });

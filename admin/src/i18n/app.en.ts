@@ -46,30 +46,60 @@ export const appEn: Catalogue<typeof appZhCN> = {
     NETWORK_ERROR: 'Network error',
   },
   resources: {
-    members: { name: 'Member |||| Members', fields: { name: 'Name', status: 'Member status', channel: 'Registration channel' } },
+    members: {
+      name: 'Member |||| Members',
+      fields: { name: 'Name', status: 'Member status', channel: 'Registration channel' },
+    },
     vehicles: { name: 'Vehicle |||| Vehicles', fields: { memberId: 'Owner', dealershipId: 'Registered at' } },
-    tiers: { name: 'Tier |||| Tiers', fields: { name: 'Tier name', code: 'Tier code', description: 'Description' } },
+    tiers: {
+      name: 'Tier |||| Tiers',
+      fields: { name: 'Tier name', code: 'Tier code', description: 'Description' },
+    },
     tierChanges: { name: 'Tier change |||| Tier changes' },
     referrals: { name: 'Referral |||| Referrals', fields: { status: 'Referral status' } },
     transactions: {
       name: 'Transaction |||| Transactions',
       fields: { type: 'Business type', dealershipId: 'Dealership', amount: 'Amount paid' },
     },
-    pointsEntries: { name: 'Points entry |||| Points ledger', fields: { type: 'Entry type', points: 'Points change' } },
-    cards: { name: 'Card |||| Cards', fields: { type: 'Card type', status: 'Card status', dealershipId: 'Issued at', uses: 'Uses' } },
-    cardEntries: { name: 'Card entry |||| Card ledger', fields: { type: 'Entry type', amount: 'Amount change', dealershipId: 'Dealership' } },
+    pointsEntries: {
+      name: 'Points entry |||| Points ledger',
+      fields: { type: 'Entry type', points: 'Points change' },
+    },
+    cards: {
+      name: 'Card |||| Cards',
+      fields: { type: 'Card type', status: 'Card status', dealershipId: 'Issued at', uses: 'Uses' },
+    },
+    cardEntries: {
+      name: 'Card entry |||| Card ledger',
+      fields: { type: 'Entry type', amount: 'Amount change', dealershipId: 'Dealership' },
+    },
     benefits: {
       name: 'Benefit |||| Benefits',
       fields: { name: 'Benefit name', code: 'Benefit code', type: 'Benefit type', quota: 'Uses per period' },
     },
-    memberBenefits: { name: 'Entitlement |||| Member entitlements', fields: { quota: 'Quota', status: 'Entitlement status' } },
+    memberBenefits: {
+      name: 'Entitlement |||| Member entitlements',
+      fields: { quota: 'Quota', status: 'Entitlement status' },
+    },
     benefitRedemptions: { name: 'Redemption |||| Redemptions', fields: { dealershipId: 'Redeemed at' } },
-    activities: { name: 'Activity |||| Activities', fields: { name: 'Activity name', type: 'Activity type', status: 'Activity status' } },
+    activities: {
+      name: 'Activity |||| Activities',
+      fields: { name: 'Activity name', type: 'Activity type', status: 'Activity status' },
+    },
     participations: { name: 'Sign-up |||| Activity sign-ups', fields: { status: 'Sign-up status' } },
-    complaints: { name: 'Complaint |||| Complaints', fields: { status: 'Handling status', dealershipId: 'Dealership concerned' } },
-    followUps: { name: 'Follow-up call |||| Follow-up calls', fields: { status: 'Call status', kind: 'Call type' } },
+    complaints: {
+      name: 'Complaint |||| Complaints',
+      fields: { status: 'Handling status', dealershipId: 'Dealership concerned' },
+    },
+    followUps: {
+      name: 'Follow-up call |||| Follow-up calls',
+      fields: { status: 'Call status', kind: 'Call type' },
+    },
     notifications: { name: 'Notification |||| Notifications', fields: { status: 'Delivery status' } },
-    dealerships: { name: 'Dealership |||| Dealerships', fields: { name: 'Dealership name', code: 'Dealership code' } },
+    dealerships: {
+      name: 'Dealership |||| Dealerships',
+      fields: { name: 'Dealership name', code: 'Dealership code' },
+    },
     staffUsers: { name: 'Staff user |||| Staff users', fields: { name: 'Name', dealershipId: 'Dealership' } },
     apiClients: { name: 'API client |||| API clients', fields: { name: 'Application name' } },
     jobRuns: { name: 'Job run |||| Job runs', fields: { status: 'Run status' } },
@@ -285,7 +315,14 @@ export const appEn: Catalogue<typeof appZhCN> = {
     vin: 'VIN',
   },
   enums: {
-    ActivityStatus: { ACTIVE: 'Active', CANCELLED: 'Cancelled', DRAFT: 'Draft', ENDED: 'Ended', SCHEDULED: 'Scheduled', SETTLED: 'Settled' },
+    ActivityStatus: {
+      ACTIVE: 'Active',
+      CANCELLED: 'Cancelled',
+      DRAFT: 'Draft',
+      ENDED: 'Ended',
+      SCHEDULED: 'Scheduled',
+      SETTLED: 'Settled',
+    },
     ActivityType: {
       BIRTHDAY: 'Birthday',
       BONUS_POINTS: 'Bonus points',
@@ -313,7 +350,14 @@ export const appEn: Catalogue<typeof appZhCN> = {
       TRANSFER_IN: 'Transfer in',
       TRANSFER_OUT: 'Transfer out',
     },
-    CardStatus: { ACTIVE: 'Active', EXPIRED: 'Expired', FROZEN: 'Frozen', LOST: 'Lost', REFUNDED: 'Refunded', REPLACED: 'Replaced' },
+    CardStatus: {
+      ACTIVE: 'Active',
+      EXPIRED: 'Expired',
+      FROZEN: 'Frozen',
+      LOST: 'Lost',
+      REFUNDED: 'Refunded',
+      REPLACED: 'Replaced',
+    },
     CardType: { COUNT: 'Count card', MEMBERSHIP: 'Membership card', STORED_VALUE: 'Stored-value card' },
     ComplaintCategory: {
       BROKEN_PROMISE: 'Broken promise',
@@ -347,7 +391,13 @@ export const appEn: Catalogue<typeof appZhCN> = {
       WITHDRAWN: 'Withdrawn',
     },
     ComplaintPriority: { HIGH: 'High', LOW: 'Low', NORMAL: 'Normal', URGENT: 'Urgent' },
-    ComplaintStatus: { ACKNOWLEDGED: 'Acknowledged', CLOSED: 'Closed', IN_PROGRESS: 'In progress', OPEN: 'Open', RESOLVED: 'Resolved' },
+    ComplaintStatus: {
+      ACKNOWLEDGED: 'Acknowledged',
+      CLOSED: 'Closed',
+      IN_PROGRESS: 'In progress',
+      OPEN: 'Open',
+      RESOLVED: 'Resolved',
+    },
     FinanceExportKind: {
       CARD_ENTRIES: 'Card entries',
       INTER_STORE_SETTLEMENT: 'Inter-store settlement',
@@ -378,7 +428,14 @@ export const appEn: Catalogue<typeof appZhCN> = {
     },
     JobRunStatus: { FAILED: 'Failed', RUNNING: 'Running', SKIPPED: 'Skipped', SUCCEEDED: 'Succeeded' },
     MemberBenefitStatus: { ACTIVE: 'Active', EXHAUSTED: 'Used up', EXPIRED: 'Expired', REVOKED: 'Revoked' },
-    MemberSegment: { AT_RISK: 'At risk', CHAMPION: 'Champion', DORMANT: 'Dormant', LOYAL: 'Loyal', NEW: 'New', POTENTIAL: 'Potential' },
+    MemberSegment: {
+      AT_RISK: 'At risk',
+      CHAMPION: 'Champion',
+      DORMANT: 'Dormant',
+      LOYAL: 'Loyal',
+      NEW: 'New',
+      POTENTIAL: 'Potential',
+    },
     MemberStatus: {
       ACTIVE: 'Active',
       CANCELLED: 'Cancelled',
@@ -405,8 +462,19 @@ export const appEn: Catalogue<typeof appZhCN> = {
       TIER_DOWNGRADED: 'Tier downgraded',
       TIER_UPGRADED: 'Tier upgraded',
     },
-    ParticipationStatus: { CANCELLED: 'Cancelled', CHECKED_IN: 'Checked in', REGISTERED: 'Registered', REWARDED: 'Rewarded' },
-    PaymentMethod: { BANK_CARD: 'Bank card', CASH: 'Cash', MOBILE_PAY: 'Mobile payment', OTHER: 'Other', TRANSFER: 'Bank transfer' },
+    ParticipationStatus: {
+      CANCELLED: 'Cancelled',
+      CHECKED_IN: 'Checked in',
+      REGISTERED: 'Registered',
+      REWARDED: 'Rewarded',
+    },
+    PaymentMethod: {
+      BANK_CARD: 'Bank card',
+      CASH: 'Cash',
+      MOBILE_PAY: 'Mobile payment',
+      OTHER: 'Other',
+      TRANSFER: 'Bank transfer',
+    },
     PointsEntryType: {
       ACTIVITY: 'Activity',
       ADJUST: 'Adjustment',
@@ -417,8 +485,19 @@ export const appEn: Catalogue<typeof appZhCN> = {
       REFERRAL: 'Referral',
       REVERSAL: 'Reversal',
     },
-    ReferralStatus: { CAPPED: 'Yearly cap reached', QUALIFIED: 'Qualified', REGISTERED: 'Registered', REWARDED: 'Rewarded' },
-    RegistrationChannel: { APP: 'App', PARTNER: 'Partner', STORE: 'In store', WEBSITE: 'Website', WECHAT: 'WeChat' },
+    ReferralStatus: {
+      CAPPED: 'Yearly cap reached',
+      QUALIFIED: 'Qualified',
+      REGISTERED: 'Registered',
+      REWARDED: 'Rewarded',
+    },
+    RegistrationChannel: {
+      APP: 'App',
+      PARTNER: 'Partner',
+      STORE: 'In store',
+      WEBSITE: 'Website',
+      WECHAT: 'WeChat',
+    },
     SortOrder: { ASC: 'Ascending', DESC: 'Descending' },
     StaffRole: {
       ADMIN: 'Administrator',

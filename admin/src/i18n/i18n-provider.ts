@@ -45,7 +45,10 @@ export function buildI18nProvider(): I18nProvider {
       const field = FIELD_KEY.exec(key);
       if (!field) return base.translate(key, options);
       const leaf = field[1].split('.').pop() ?? field[1];
-      const shared = base.translate(`fields.${leaf}`, { ...options, _: (options._ as string | undefined) ?? humanise(leaf) });
+      const shared = base.translate(`fields.${leaf}`, {
+        ...options,
+        _: (options._ as string | undefined) ?? humanise(leaf),
+      });
       return base.translate(key, { ...options, _: shared });
     },
   };

@@ -34,7 +34,12 @@ export function AppMenu() {
   return (
     <Menu dense>
       {ungrouped.map((screen) => (
-        <Menu.Item key={screen.path} to={`/${screen.path}`} primaryText={translate(screen.menuKey)} leftIcon={createElement(screen.icon)} />
+        <Menu.Item
+          key={screen.path}
+          to={`/${screen.path}`}
+          primaryText={translate(screen.menuKey)}
+          leftIcon={createElement(screen.icon)}
+        />
       ))}
       {sections.map((section) => (
         <Fragment key={section.group}>

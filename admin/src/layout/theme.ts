@@ -4,7 +4,14 @@ import { defaultTheme, type RaThemeOptions } from 'react-admin';
 export const theme: RaThemeOptions = {
   ...defaultTheme,
   typography: {
-    fontFamily: ['system-ui', '-apple-system', '"Segoe UI"', '"PingFang SC"', '"Microsoft YaHei"', 'sans-serif'].join(','),
+    fontFamily: [
+      'system-ui',
+      '-apple-system',
+      '"Segoe UI"',
+      '"PingFang SC"',
+      '"Microsoft YaHei"',
+      'sans-serif',
+    ].join(','),
     fontSize: 13,
   },
   sidebar: { width: 210, closedWidth: 50 },
@@ -14,6 +21,8 @@ export const theme: RaThemeOptions = {
     MuiFormControl: { defaultProps: { size: 'small', variant: 'outlined', margin: 'dense' } },
     MuiTableCell: { styleOverrides: { sizeSmall: { padding: '4px 8px' } } },
     MuiTab: { styleOverrides: { root: { minHeight: 40, paddingTop: 6, paddingBottom: 6 } } },
-    RaDatagrid: { styleOverrides: { root: { '& .RaDatagrid-headerCell': { fontWeight: 600, whiteSpace: 'nowrap' } } } },
+    RaDatagrid: {
+      styleOverrides: { root: { '& .RaDatagrid-headerCell': { fontWeight: 600, whiteSpace: 'nowrap' } } },
+    },
   } as RaThemeOptions['components'],
 };

@@ -3,8 +3,31 @@ import type { FieldDef, ResourceDef } from '../data/registry';
 import type { ResourceOverride } from './overrides/types';
 
 /** Fields that name a record, best first. */
-const TITLE_FIELDS = ['ticketNo', 'memberNo', 'cardNo', 'plateNumber', 'name', 'subject', 'username', 'code', 'vin', 'job', 'action'];
-const NOT_IN_LISTS = new Set(['id', 'updatedAt', 'description', 'note', 'notes', 'body', 'resolution', 'feedback', 'statusReason', 'dedupeKey']);
+const TITLE_FIELDS = [
+  'ticketNo',
+  'memberNo',
+  'cardNo',
+  'plateNumber',
+  'name',
+  'subject',
+  'username',
+  'code',
+  'vin',
+  'job',
+  'action',
+];
+const NOT_IN_LISTS = new Set([
+  'id',
+  'updatedAt',
+  'description',
+  'note',
+  'notes',
+  'body',
+  'resolution',
+  'feedback',
+  'statusReason',
+  'dedupeKey',
+]);
 const MAX_COLUMNS = 8;
 
 function rank(field: FieldDef): number {
@@ -37,7 +60,13 @@ export function listColumns(resource: ResourceDef, override?: ResourceOverride):
       .filter((f): f is FieldDef => !!f);
   }
   return visible
-    .filter((f) => !NOT_IN_LISTS.has(f.name) && f.kind !== 'json' && f.kind !== 'object' && !(f.kind === 'id' && f.name.endsWith('Id')))
+    .filter(
+      (f) =>
+        !NOT_IN_LISTS.has(f.name) &&
+        f.kind !== 'json' &&
+        f.kind !== 'object' &&
+        !(f.kind === 'id' && f.name.endsWith('Id')),
+    )
     .map((f, index) => ({ f, index }))
     .sort((a, b) => rank(a.f) - rank(b.f) || a.index - b.index)
     .slice(0, MAX_COLUMNS)
@@ -68,7 +97,10 @@ export function titleField(resource: ResourceDef): string | undefined {
 }
 
 /** The initial sort: the override's, else newest first when the list sorts by createdAt, else the API's order. */
-export function defaultSort(resource: ResourceDef, override?: ResourceOverride): { field: string; order: 'ASC' | 'DESC' } {
+export function defaultSort(
+  resource: ResourceDef,
+  override?: ResourceOverride,
+): { field: string; order: 'ASC' | 'DESC' } {
   if (override?.defaultSort) return override.defaultSort;
   if (resource.sort?.fieldEnum.createdAt) return { field: 'createdAt', order: 'DESC' };
   return { field: '', order: 'ASC' };

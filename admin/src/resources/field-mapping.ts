@@ -47,7 +47,17 @@ export interface MappingContext {
 }
 
 /** Free text that reads better in a multi-line box. */
-const LONG_TEXT = new Set(['description', 'note', 'notes', 'resolution', 'feedback', 'reason', 'body', 'address', 'statusReason']);
+const LONG_TEXT = new Set([
+  'description',
+  'note',
+  'notes',
+  'resolution',
+  'feedback',
+  'reason',
+  'body',
+  'address',
+  'statusReason',
+]);
 /** Written by the API itself, never typed by a person. */
 const HIDDEN_INPUTS = new Set(['idempotencyKey', 'ids']);
 
@@ -71,7 +81,8 @@ export function displayKind(field: FieldDef, ctx: MappingContext): DisplayKind {
     case 'object':
       return field.list ? 'objectList' : 'object';
     case 'reference':
-      if (field.reference && ctx.hasResource(field.reference)) return field.list ? 'referenceArray' : 'reference';
+      if (field.reference && ctx.hasResource(field.reference))
+        return field.list ? 'referenceArray' : 'reference';
       return field.list ? 'textList' : 'text';
     default:
       return field.list ? 'textList' : 'text';
@@ -79,7 +90,11 @@ export function displayKind(field: FieldDef, ctx: MappingContext): DisplayKind {
 }
 
 /** How a field of a create/update input or of a filter is entered; undefined: not shown. */
-export function inputKind(field: FieldDef, ctx: MappingContext, mode: 'form' | 'filter'): InputKind | undefined {
+export function inputKind(
+  field: FieldDef,
+  ctx: MappingContext,
+  mode: 'form' | 'filter',
+): InputKind | undefined {
   if (HIDDEN_INPUTS.has(field.name)) return undefined;
   if (mode === 'filter' && field.name === 'q') return 'search';
   switch (field.kind) {
@@ -102,7 +117,8 @@ export function inputKind(field: FieldDef, ctx: MappingContext, mode: 'form' | '
     case 'object':
       return mode === 'filter' ? undefined : field.list ? 'objectList' : 'object';
     case 'reference':
-      if (field.reference && ctx.hasResource(field.reference)) return field.list ? 'referenceArray' : 'reference';
+      if (field.reference && ctx.hasResource(field.reference))
+        return field.list ? 'referenceArray' : 'reference';
       return field.list ? 'textList' : 'text';
     default:
       if (field.list) return 'textList';

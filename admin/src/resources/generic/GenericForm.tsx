@@ -1,6 +1,15 @@
 import { Box } from '@mui/material';
 import type { ReactElement } from 'react';
-import { Create, DeleteButton, Edit, SaveButton, ShowButton, SimpleForm, Toolbar, TopToolbar } from 'react-admin';
+import {
+  Create,
+  DeleteButton,
+  Edit,
+  SaveButton,
+  ShowButton,
+  SimpleForm,
+  Toolbar,
+  TopToolbar,
+} from 'react-admin';
 import type { InputDef, ResourceDef } from '../../data/registry';
 import { formFields } from '../columns';
 import type { ResourceOverride } from '../overrides/types';
@@ -15,8 +24,17 @@ interface Props {
 
 function FormInputs({ input, ctx, mode }: { input: InputDef; ctx: RenderContext; mode: InputMode }) {
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', columnGap: 2, width: '100%' }}>
-      {formFields(input.fields).map((field) => renderInput(field, ctx, mode)).filter((el): el is ReactElement => !!el)}
+    <Box
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))',
+        columnGap: 2,
+        width: '100%',
+      }}
+    >
+      {formFields(input.fields)
+        .map((field) => renderInput(field, ctx, mode))
+        .filter((el): el is ReactElement => !!el)}
     </Box>
   );
 }

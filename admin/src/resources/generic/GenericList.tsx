@@ -14,7 +14,11 @@ interface Props {
 }
 
 /** Filters from `XFilter` (q and status up front, the rest under "add filter"). */
-export function filterInputs(def: ResourceDef, ctx: RenderContext, override?: ResourceOverride): ReactElement[] {
+export function filterInputs(
+  def: ResourceDef,
+  ctx: RenderContext,
+  override?: ResourceOverride,
+): ReactElement[] {
   const alwaysOn = new Set(override?.alwaysOnFilters ?? ['q', 'status']);
   return (def.filter?.fields ?? [])
     .map((field) => renderInput(field, ctx, 'filter', { alwaysOn: alwaysOn.has(field.name) }))

@@ -48,12 +48,21 @@ export function GenericShow({ def, ctx, override }: Props) {
   const translate = useTranslate();
   const related = relatedLists(ctx.registry, def, ctx.hasResource);
   const targetsPerResource = new Map<string, number>();
-  related.forEach((r) => targetsPerResource.set(r.resource.name, (targetsPerResource.get(r.resource.name) ?? 0) + 1));
+  related.forEach((r) =>
+    targetsPerResource.set(r.resource.name, (targetsPerResource.get(r.resource.name) ?? 0) + 1),
+  );
   return (
     <Show actions={<ShowActions def={def} />}>
       <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" />}>
         <TabbedShowLayout.Tab label="app.details">
-          <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', columnGap: 3, rowGap: 1.5 }}>
+          <Box
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
+              columnGap: 3,
+              rowGap: 1.5,
+            }}
+          >
             {showFields(def, override).map((field) => (
               <Labeled
                 key={field.name}
@@ -73,7 +82,11 @@ export function GenericShow({ def, ctx, override }: Props) {
               : name;
           const otherOverride = overrideOf(resource.name);
           return (
-            <TabbedShowLayout.Tab key={`${resource.name}-${target}`} label={label} path={`${resource.name}-${target}`}>
+            <TabbedShowLayout.Tab
+              key={`${resource.name}-${target}`}
+              label={label}
+              path={`${resource.name}-${target}`}
+            >
               <ReferenceManyField
                 reference={resource.name}
                 target={target}
@@ -90,7 +103,10 @@ export function GenericShow({ def, ctx, override }: Props) {
                   {listColumns(resource, otherOverride)
                     .filter((field) => field.name !== target)
                     .map((field) =>
-                      renderField(field, ctx, { sortable: !!resource.sort?.fieldEnum[field.name], inList: true }),
+                      renderField(field, ctx, {
+                        sortable: !!resource.sort?.fieldEnum[field.name],
+                        inList: true,
+                      }),
                     )}
                 </Datagrid>
               </ReferenceManyField>

@@ -1,6 +1,6 @@
 /** Display components by field type (money, instants, dates, enums, JSON, embedded objects). */
 import { Box, Typography } from '@mui/material';
-import type { ReactElement } from 'react';
+import { cloneElement, type ReactElement } from 'react';
 import {
   ArrayField,
   BooleanField,
@@ -41,7 +41,11 @@ const Plain = ({ children }: { children: string }) => (
 export function MoneyField({ source }: ValueFieldProps) {
   const value = useValue(source);
   return (
-    <Typography component="span" variant="body2" sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+    <Typography
+      component="span"
+      variant="body2"
+      sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
+    >
       {typeof value === 'number' ? formatFen(value) : ''}
     </Typography>
   );
@@ -61,7 +65,11 @@ export function EnumField({ source, enumType }: ValueFieldProps & { enumType: st
   const translate = useTranslate();
   const value = useValue(source);
   const values = Array.isArray(value) ? value : value ? [value] : [];
-  return <Plain>{values.map((v) => translate(`enums.${enumType}.${String(v)}`, { _: String(v) })).join('、')}</Plain>;
+  return (
+    <Plain>
+      {values.map((v) => translate(`enums.${enumType}.${String(v)}`, { _: String(v) })).join('、')}
+    </Plain>
+  );
 }
 
 export function TextListField({ source }: ValueFieldProps) {
@@ -94,7 +102,11 @@ export function JsonField({ source, compact }: ValueFieldProps & { compact?: boo
 }
 
 /** An embedded value object (e.g. an activity's stats), each of its fields labelled. */
-export function ObjectField({ source, fields, ctx }: ValueFieldProps & { fields: FieldDef[]; ctx: RenderContext }) {
+export function ObjectField({
+  source,
+  fields,
+  ctx,
+}: ValueFieldProps & { fields: FieldDef[]; ctx: RenderContext }) {
   const value = useValue(source) as Record<string, unknown> | null | undefined;
   if (!value) return null;
   return (
@@ -110,13 +122,15 @@ export function ObjectField({ source, fields, ctx }: ValueFieldProps & { fields:
   );
 }
 
-/** The display component of one field, by its type. */
-export function renderField(
-  field: FieldDef,
-  ctx: RenderContext,
-  options: { sortable?: boolean; inList?: boolean; label?: string } = {},
-): ReactElement {
-  const common = { key: field.name, source: field.name, sortable: options.sortable ?? false, label: options.label };
+type FieldOptions = { sortable?: boolean; inList?: boolean; label?: string };
+
+/** The display component of one field, by its type (keyed by the field's name). */
+export function renderField(field: FieldDef, ctx: RenderContext, options: FieldOptions = {}): ReactElement {
+  return cloneElement(fieldElement(field, ctx, options), { key: field.name });
+}
+
+function fieldElement(field: FieldDef, ctx: RenderContext, options: FieldOptions): ReactElement {
+  const common = { source: field.name, sortable: options.sortable ?? false, label: options.label };
   switch (displayKind(field, ctx)) {
     case 'money':
       return <MoneyField {...common} textAlign="right" />;

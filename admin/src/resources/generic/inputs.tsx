@@ -1,6 +1,6 @@
 /** Input components by field type, for create/edit forms and list filters. */
 import { Box, InputAdornment, Typography } from '@mui/material';
-import type { ReactElement } from 'react';
+import { cloneElement, type ReactElement } from 'react';
 import {
   ArrayInput,
   AutocompleteArrayInput,
@@ -33,7 +33,8 @@ export type InputMode = 'create' | 'edit' | 'filter';
 /** Money is typed in yuan (two decimals) and kept in fen. */
 const formatMoney = (fen: unknown) => (typeof fen === 'number' ? String(fenToYuan(fen)) : '');
 const parseMoney = (yuan: unknown) => yuanToFen(yuan as number | string | null);
-const validMoney: Validator = (value) => (typeof value === 'number' && Number.isNaN(value) ? 'ra.validation.number' : undefined);
+const validMoney: Validator = (value) =>
+  typeof value === 'number' && Number.isNaN(value) ? 'ra.validation.number' : undefined;
 const yuanAdornment = { startAdornment: <InputAdornment position="start">¥</InputAdornment> };
 
 const searchQuery = (q: string) => ({ q });
@@ -46,16 +47,23 @@ function Fieldset({ source, children }: { source: string; children: ReactElement
   const translate = useTranslate();
   const leaf = source.split('.').pop() ?? source;
   return (
-    <Box component="fieldset" sx={{ gridColumn: '1 / -1', border: 1, borderColor: 'divider', borderRadius: 1, px: 2, pb: 1 }}>
+    <Box
+      component="fieldset"
+      sx={{ gridColumn: '1 / -1', border: 1, borderColor: 'divider', borderRadius: 1, px: 2, pb: 1 }}
+    >
       <Typography component="legend" variant="caption" sx={{ px: 0.5 }}>
         {translate(`fields.${leaf}`, { _: leaf })}
       </Typography>
-      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', columnGap: 2 }}>
+      <Box
+        sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', columnGap: 2 }}
+      >
         {children}
       </Box>
     </Box>
   );
 }
+
+type InputOptions = { prefix?: string; alwaysOn?: boolean; optional?: boolean };
 
 /**
  * The input of one field, by its type; undefined for fields people do not type (idempotency keys).
@@ -65,13 +73,26 @@ export function renderInput(
   field: FieldDef,
   ctx: RenderContext,
   mode: InputMode,
-  options: { prefix?: string; alwaysOn?: boolean; optional?: boolean } = {},
+  options: InputOptions = {},
+): ReactElement | undefined {
+  const element = inputElement(field, ctx, mode, options);
+  return (
+    element && cloneElement(element, { key: options.prefix ? `${options.prefix}.${field.name}` : field.name })
+  );
+}
+
+function inputElement(
+  field: FieldDef,
+  ctx: RenderContext,
+  mode: InputMode,
+  options: InputOptions,
 ): ReactElement | undefined {
   const kind = inputKind(field, ctx, mode === 'filter' ? 'filter' : 'form');
   if (!kind) return undefined;
   const source = options.prefix ? `${options.prefix}.${field.name}` : field.name;
-  const validate = mode === 'create' && field.required && !options.optional && kind !== 'boolean' ? [required()] : [];
-  const common = { key: source, source, ...(mode === 'filter' && options.alwaysOn ? { alwaysOn: true } : {}) };
+  const validate =
+    mode === 'create' && field.required && !options.optional && kind !== 'boolean' ? [required()] : [];
+  const common = { source, ...(mode === 'filter' && options.alwaysOn ? { alwaysOn: true } : {}) };
   const wide = { ...common, sx: { gridColumn: '1 / -1' } };
   switch (kind) {
     case 'search':
@@ -122,7 +143,10 @@ export function renderInput(
     case 'referenceArray':
       return (
         <ReferenceArrayInput {...wide} reference={field.reference!}>
-          <AutocompleteArrayInput validate={validate} filterToQuery={isSearchable(ctx, field.reference!) ? searchQuery : undefined} />
+          <AutocompleteArrayInput
+            validate={validate}
+            filterToQuery={isSearchable(ctx, field.reference!) ? searchQuery : undefined}
+          />
         </ReferenceArrayInput>
       );
     case 'textList':
@@ -131,10 +155,15 @@ export function renderInput(
       return <TextInput {...wide} validate={validate} multiline minRows={3} />;
     case 'object':
       return (
-        <Fieldset key={source} source={source}>
+        <Fieldset source={source}>
           {(field.fields ?? [])
             // An optional object (a member's first vehicle) may be left out entirely.
-            .map((nested) => renderInput(nested, ctx, mode, { prefix: source, optional: !field.required || options.optional }))
+            .map((nested) =>
+              renderInput(nested, ctx, mode, {
+                prefix: source,
+                optional: !field.required || options.optional,
+              }),
+            )
             .filter((input): input is ReactElement => !!input)}
         </Fieldset>
       );
