@@ -19,6 +19,10 @@ import VerifiedUserIcon from '@mui/icons-material/VerifiedUser';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import CampaignIcon from '@mui/icons-material/Campaign';
 import InsightsIcon from '@mui/icons-material/Insights';
+import DashboardIcon from '@mui/icons-material/Dashboard';
+import PlayCircleIcon from '@mui/icons-material/PlayCircle';
+import OutboxIcon from '@mui/icons-material/Outbox';
+import HistoryIcon from '@mui/icons-material/History';
 
 export type Role = 'ADMIN' | 'MARKETING' | 'FINANCE' | 'CUSTOMER_SERVICE' | 'STORE_STAFF';
 
@@ -39,9 +43,19 @@ const STORE = 'menu.groups.store';
 const SERVICE = 'menu.groups.service';
 const FINANCE = 'menu.groups.finance';
 const MARKETING = 'menu.groups.marketing';
+const SYSTEM = 'menu.groups.system';
 
 /** Roles are those the screen's operations admit (the @Access of their resolvers), narrowed to who does the work. */
 export const screens: ScreenDef[] = [
+  // Managers (ADMIN): the KPI dashboard, first in the menu (no group). The API also admits the other
+  // roles (store staff see their own store), but it is the managers' screen.
+  {
+    path: 'kpi-dashboard',
+    menuKey: 'screens.dashboard.menu',
+    icon: DashboardIcon,
+    roles: ['ADMIN'],
+    component: lazy(() => import('./manager/Dashboard')),
+  },
   // Store staff: the desk. Writes are ADMIN/STORE_STAFF (createMember also customer service).
   {
     path: 'register-member',
@@ -166,5 +180,30 @@ export const screens: ScreenDef[] = [
     roles: ['MARKETING', 'ADMIN'],
     component: lazy(() => import('./marketing/ActivityStats')),
     group: MARKETING,
+  },
+  // Operators (ADMIN): jobs and the audit trail are ADMIN-only; the outbox also admits customer service and marketing.
+  {
+    path: 'job-runs',
+    menuKey: 'screens.jobs.menu',
+    icon: PlayCircleIcon,
+    roles: ['ADMIN'],
+    component: lazy(() => import('./ops/JobRuns')),
+    group: SYSTEM,
+  },
+  {
+    path: 'notification-outbox',
+    menuKey: 'screens.outbox.menu',
+    icon: OutboxIcon,
+    roles: ['ADMIN'],
+    component: lazy(() => import('./ops/NotificationOutbox')),
+    group: SYSTEM,
+  },
+  {
+    path: 'audit-log',
+    menuKey: 'screens.audit.menu',
+    icon: HistoryIcon,
+    roles: ['ADMIN'],
+    component: lazy(() => import('./ops/AuditLog')),
+    group: SYSTEM,
   },
 ];
