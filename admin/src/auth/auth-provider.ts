@@ -35,6 +35,8 @@ export function buildAuthProvider(client: ApolloClient<unknown>): AuthProvider {
         if (!data) throw new Error('ra.auth.sign_in_error');
         const { token, expiresAt, staff } = data.login;
         writeSession({ token, expiresAt, staff: { ...staff, dealershipId: staff.dealershipId ?? null } });
+        // Each role starts on its own first page, not on wherever the previous user left off.
+        return { redirectTo: '/' };
       } catch (error) {
         const graphQLErrors = (error as { graphQLErrors?: Array<{ message: string }> }).graphQLErrors;
         throw new Error(graphQLErrors?.[0]?.message ?? 'ra.auth.sign_in_error');

@@ -22,7 +22,7 @@ export const appEn: Catalogue<typeof appZhCN> = {
   menu: {
     groups: {
       store: 'Store desk',
-      members: 'Members',
+      members: 'Members & vehicles',
       marketing: 'Marketing',
       finance: 'Finance',
       service: 'Customer service',

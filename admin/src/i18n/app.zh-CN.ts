@@ -21,7 +21,7 @@ export const appZhCN = {
   menu: {
     groups: {
       store: '门店业务',
-      members: '会员',
+      members: '会员与车辆',
       marketing: '营销',
       finance: '财务',
       service: '客户服务',

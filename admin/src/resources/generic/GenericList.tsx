@@ -19,9 +19,11 @@ export function filterInputs(
   ctx: RenderContext,
   override?: ResourceOverride,
 ): ReactElement[] {
-  const alwaysOn = new Set(override?.alwaysOnFilters ?? ['q', 'status']);
-  return (def.filter?.fields ?? [])
-    .map((field) => renderInput(field, ctx, 'filter', { alwaysOn: alwaysOn.has(field.name) }))
+  const alwaysOn = override?.alwaysOnFilters ?? ['q', 'status'];
+  const position = (name: string) => (alwaysOn.includes(name) ? alwaysOn.indexOf(name) : alwaysOn.length);
+  return [...(def.filter?.fields ?? [])]
+    .sort((a, b) => position(a.name) - position(b.name))
+    .map((field) => renderInput(field, ctx, 'filter', { alwaysOn: alwaysOn.includes(field.name) }))
     .filter((input): input is ReactElement => !!input);
 }
 
