@@ -22,6 +22,8 @@ export default async function globalSetup(): Promise<void> {
     JWT_SECRET: 'browser-tests-only',
     DATA_ENCRYPTION_KEY: '22'.repeat(32),
     PORT: '0',
+    // Every spec logs in from 127.0.0.1, several roles a minute: the per-IP login limit would refuse them.
+    RATE_LIMIT_LOGIN: '0',
   });
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
