@@ -55,8 +55,13 @@ export async function loadRows(
   if (!rows.length) return;
   await connection.query({
     sql: `LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE \`${table}\` CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${columns.map((c) => `\`${c}\``).join(', ')})`,
-    infileStreamFactory: () => Readable.from([rows]),
+    // In slices: each becomes one protocol packet, which must stay under max_allowed_packet.
+    infileStreamFactory: () => Readable.from(slices(rows, 1 << 20)),
   });
+}
+
+function* slices(buffer: Buffer, size: number): Generator<Buffer> {
+  for (let offset = 0; offset < buffer.length; offset += size) yield buffer.subarray(offset, offset + size);
 }
 
 interface IndexDefinition {

@@ -58,6 +58,8 @@ export interface ScaleCounts {
   /** The seed ran to the end (indexes rebuilt, counts recorded). */
   complete: boolean;
   anchor: string | null;
+  /** Benchmarked jobs have run on it since (they change segments, tiers, lots, notifications). */
+  jobsRan: boolean;
 }
 
 /** Loading order of the chunk's tables over the connections: the big ones get one each. */
@@ -99,14 +101,33 @@ export async function countScaleRows(url: string): Promise<ScaleCounts> {
       [SEED_STATE],
     );
     const [row] = rows as { members: number | string; vehicles: number | string; note: string | null }[];
-    const note = row.note ? (JSON.parse(row.note) as { members: number; anchor: string }) : null;
+    const note = row.note
+      ? (JSON.parse(row.note) as { members: number; anchor: string; jobsRan?: boolean })
+      : null;
     const members = Number(row.members);
     return {
       members,
       vehicles: Number(row.vehicles),
       complete: !!note && note.members === members,
       anchor: note?.anchor ?? null,
+      jobsRan: !!note?.jobsRan,
     };
+  } finally {
+    await connection.end();
+  }
+}
+
+/** Records that jobs are about to change the seeded data, for `countScaleRows().jobsRan`. */
+export async function markJobsRan(url: string): Promise<void> {
+  const connection = await openLoader(url);
+  try {
+    const [rows] = await connection.query('SELECT note FROM seed_state WHERE name = ?', [SEED_STATE]);
+    const [row] = rows as { note: string | null }[];
+    if (!row?.note) return;
+    await connection.query('UPDATE seed_state SET note = ? WHERE name = ?', [
+      JSON.stringify({ ...JSON.parse(row.note), jobsRan: true }),
+      SEED_STATE,
+    ]);
   } finally {
     await connection.end();
   }
