@@ -333,7 +333,8 @@ export const screensEn = {
     ledgerIntegrity: {
       menu: 'Ledger integrity',
       title: 'Ledger integrity (points and stored value)',
-      intro: 'Recomputes every member’s points balance and every card’s balance from the ledgers and compares them with the balances on record. On a large database this takes a while.',
+      intro:
+        'Recomputes every member’s points balance and every card’s balance from the ledgers and compares them with the balances on record. On a large database this takes a while.',
       run: 'Run the check',
       again: 'Check again',
       running: 'Checking…',
@@ -382,7 +383,8 @@ export const screensEn = {
       settings: 'Settings',
       emptyMeansAll: 'None selected: all',
       typeFixed: 'The type cannot change once created',
-      activeLimits: 'An active activity can change only its name, description, end, capacity, budget and fixed cost.',
+      activeLimits:
+        'An active activity can change only its name, description, end, capacity, budget and fixed cost.',
       closed: 'This activity has ended or was cancelled and can no longer change.',
       previewTitle: 'Preview before publishing (from the last 90 days)',
       previewHint: 'Fill in the settings, then “Preview” to see the members reached and the expected cost.',
@@ -394,7 +396,8 @@ export const screensEn = {
       publish: 'Publish',
       published: 'Activity published',
       confirmTitle: 'Publish the activity?',
-      confirmContent: '“%{name}” is expected to reach %{members} members and issue about %{points} points, costing about %{cost}. Members see it once published. Publish?',
+      confirmContent:
+        '“%{name}” is expected to reach %{members} members and issue about %{points} points, costing about %{cost}. Members see it once published. Publish?',
       fields: {
         name: 'Name',
         type: 'Type',
@@ -495,7 +498,8 @@ export const screensEn = {
       runNow: 'Run now',
       runOne: 'Run %{job} now',
       runTitle: 'Run now: %{job}',
-      runWarning: 'The job runs once, now, as of the chosen time (it may send notifications and change members); re-running a window does nothing twice.',
+      runWarning:
+        'The job runs once, now, as of the chosen time (it may send notifications and change members); re-running a window does nothing twice.',
       asOf: 'Run as of',
       asOfHint: 'Empty: now',
       run: 'Run',
@@ -600,7 +604,13 @@ export const screensEn = {
         ADJUST: 'Adjustment',
         EXPIRE: 'Expiry',
       },
-      PaymentMethod: { CASH: 'Cash', BANK_CARD: 'Bank card', MOBILE_PAY: 'Mobile payment', TRANSFER: 'Bank transfer', OTHER: 'Other' },
+      PaymentMethod: {
+        CASH: 'Cash',
+        BANK_CARD: 'Bank card',
+        MOBILE_PAY: 'Mobile payment',
+        TRANSFER: 'Bank transfer',
+        OTHER: 'Other',
+      },
       BenefitType: {
         FREE_SERVICE: 'Free service',
         DISCOUNT: 'Discount',
@@ -609,7 +619,12 @@ export const screensEn = {
         GIFT: 'Gift',
         EXPERIENCE: 'Experience',
       },
-      MemberBenefitStatus: { ACTIVE: 'Available', EXHAUSTED: 'Used up', EXPIRED: 'Expired', REVOKED: 'Revoked' },
+      MemberBenefitStatus: {
+        ACTIVE: 'Available',
+        EXHAUSTED: 'Used up',
+        EXPIRED: 'Expired',
+        REVOKED: 'Revoked',
+      },
       ActivityType: {
         POINTS_MULTIPLIER: 'Points multiplier',
         BONUS_POINTS: 'Bonus points',
@@ -670,7 +685,12 @@ export const screensEn = {
         POST_EVENT: 'After event',
         DORMANT_RECALL: 'Dormant recall',
       },
-      FollowUpStatus: { PENDING: 'Pending', DONE: 'Done', UNREACHABLE: 'Unreachable', CANCELLED: 'Cancelled' },
+      FollowUpStatus: {
+        PENDING: 'Pending',
+        DONE: 'Done',
+        UNREACHABLE: 'Unreachable',
+        CANCELLED: 'Cancelled',
+      },
       JobName: {
         REMINDERS: 'Reminders',
         TIER_EVALUATION: 'Tier evaluation',
@@ -720,6 +740,7 @@ export const screensEn = {
       },
     },
     errors: {
+      checkFields: 'Some entries need correcting: see the fields marked in red',
       UNAUTHENTICATED: 'Your session has expired: log in again',
       FORBIDDEN: 'You may not do this',
       BAD_USER_INPUT: 'Invalid input',

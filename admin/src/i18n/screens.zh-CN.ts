@@ -394,7 +394,8 @@ export const screensZhCN = {
       publish: '发布',
       published: '活动已发布',
       confirmTitle: '确认发布活动',
-      confirmContent: '「%{name}」预计触达 %{members} 名会员，发放约 %{points} 积分，成本约 %{cost}。发布后会员即可看到活动，确认发布？',
+      confirmContent:
+        '「%{name}」预计触达 %{members} 名会员，发放约 %{points} 积分，成本约 %{cost}。发布后会员即可看到活动，确认发布？',
       fields: {
         name: '活动名称',
         type: '活动类型',
@@ -495,7 +496,8 @@ export const screensZhCN = {
       runNow: '立即运行',
       runOne: '立即运行 %{job}',
       runTitle: '立即运行：%{job}',
-      runWarning: '任务会按所选时间立即执行一次（可能发送通知、变更会员数据）；同一时段内重复运行不会重复处理。',
+      runWarning:
+        '任务会按所选时间立即执行一次（可能发送通知、变更会员数据）；同一时段内重复运行不会重复处理。',
       asOf: '按此时间运行',
       asOfHint: '留空即按当前时间',
       run: '运行',
@@ -600,7 +602,13 @@ export const screensZhCN = {
         ADJUST: '调整',
         EXPIRE: '过期',
       },
-      PaymentMethod: { CASH: '现金', BANK_CARD: '银行卡', MOBILE_PAY: '移动支付', TRANSFER: '转账', OTHER: '其他' },
+      PaymentMethod: {
+        CASH: '现金',
+        BANK_CARD: '银行卡',
+        MOBILE_PAY: '移动支付',
+        TRANSFER: '转账',
+        OTHER: '其他',
+      },
       BenefitType: {
         FREE_SERVICE: '免费服务',
         DISCOUNT: '折扣',
@@ -703,7 +711,12 @@ export const screensZhCN = {
         COMPLAINT_ESCALATED: '投诉升级',
         CARD_BALANCE_CHANGED: '卡余额变动',
       },
-      NotificationStatus: { PENDING: '待发送', SENT: '已发送', FAILED: '发送失败', SKIPPED: '未发送（跳过）' },
+      NotificationStatus: {
+        PENDING: '待发送',
+        SENT: '已发送',
+        FAILED: '发送失败',
+        SKIPPED: '未发送（跳过）',
+      },
       ActorType: { STAFF: '员工', API_CLIENT: '第三方应用', MEMBER: '会员', SYSTEM: '系统' },
       FinanceExportKind: {
         STORED_VALUE_LIABILITY: '储值余额（负债）',
@@ -720,6 +733,7 @@ export const screensZhCN = {
       },
     },
     errors: {
+      checkFields: '输入有误，请按标红处提示修改',
       UNAUTHENTICATED: '登录已失效，请重新登录',
       FORBIDDEN: '没有权限执行此操作',
       BAD_USER_INPUT: '输入有误',

@@ -7,7 +7,12 @@ import { downloadText } from '../shared/download';
 
 export const FINANCE_EXPORT = gql`
   query FinanceExport($input: FinanceExportInput!) {
-    financeExport(input: $input) { filename contentType content rows }
+    financeExport(input: $input) {
+      filename
+      contentType
+      content
+      rows
+    }
   }
 `;
 
@@ -30,14 +35,18 @@ export function useFinanceExport(): [(input: FinanceExportInput) => Promise<CsvF
   const translate = useTranslate();
   const notify = useNotify();
   const errorText = useApiErrorText();
-  const [run, { loading }] = useLazyQuery<{ financeExport: CsvFile }>(FINANCE_EXPORT, { fetchPolicy: 'no-cache' });
+  const [run, { loading }] = useLazyQuery<{ financeExport: CsvFile }>(FINANCE_EXPORT, {
+    fetchPolicy: 'no-cache',
+  });
   const exportCsv = async (input: FinanceExportInput) => {
     try {
       const { data, error } = await run({ variables: { input } });
       if (error || !data) throw error ?? new Error('no data');
       const file = data.financeExport;
       downloadText(file.filename, file.content, file.contentType);
-      notify(translate('screens.common.exported', { rows: file.rows, filename: file.filename }), { type: 'success' });
+      notify(translate('screens.common.exported', { rows: file.rows, filename: file.filename }), {
+        type: 'success',
+      });
       return file;
     } catch (err) {
       notify(errorText(err), { type: 'error' });

@@ -48,13 +48,27 @@ export default function Exports() {
       <Section>
         <Stack spacing={2}>
           <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
-            <EnumSelect enumName="FinanceExportKind" values={FINANCE_EXPORT_KINDS} label={t('kind')} value={kind} onChange={setKind} sx={{ minWidth: 220 }} />
+            <EnumSelect
+              enumName="FinanceExportKind"
+              values={FINANCE_EXPORT_KINDS}
+              label={t('kind')}
+              value={kind}
+              onChange={setKind}
+              sx={{ minWidth: 220 }}
+            />
             <DealershipSelect allowAll value={dealershipId} onChange={setDealershipId} />
           </Stack>
           <PeriodPicker value={period} onChange={setPeriod} />
-          <Box sx={{ color: 'text.secondary', fontSize: 14 }}>{t(kind === 'STORED_VALUE_LIABILITY' ? 'liabilityHint' : 'periodHint')}</Box>
+          <Box sx={{ color: 'text.secondary', fontSize: 14 }}>
+            {t(kind === 'STORED_VALUE_LIABILITY' ? 'liabilityHint' : 'periodHint')}
+          </Box>
           <Box>
-            <Button variant="contained" onClick={() => void run()} disabled={loading} startIcon={loading ? <CircularProgress size={16} color="inherit" /> : <FileDownloadIcon />}>
+            <Button
+              variant="contained"
+              onClick={() => void run()}
+              disabled={loading}
+              startIcon={loading ? <CircularProgress size={16} color="inherit" /> : <FileDownloadIcon />}
+            >
               {translate(loading ? 'screens.common.exporting' : 'screens.common.exportCsv')}
             </Button>
           </Box>
@@ -62,7 +76,13 @@ export default function Exports() {
         </Stack>
       </Section>
       <Section title={t('history')}>
-        <DataTable label={t('history')} columns={columns} rows={done} rowKey={(d) => `${d.at}-${d.filename}`} emptyKey="screens.exports.none" />
+        <DataTable
+          label={t('history')}
+          columns={columns}
+          rows={done}
+          rowKey={(d) => `${d.at}-${d.filename}`}
+          emptyKey="screens.exports.none"
+        />
       </Section>
     </ScreenPage>
   );

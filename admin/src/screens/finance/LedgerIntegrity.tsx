@@ -12,8 +12,17 @@ import { toCsv } from '../shared/csv';
 const LEDGER_INTEGRITY = gql`
   query LedgerIntegrity {
     ledgerIntegrity {
-      checkedAt membersChecked pointsMismatches cardsChecked cardMismatches
-      mismatches { kind entityId expected actual }
+      checkedAt
+      membersChecked
+      pointsMismatches
+      cardsChecked
+      cardMismatches
+      mismatches {
+        kind
+        entityId
+        expected
+        actual
+      }
     }
   }
 `;
@@ -41,12 +50,18 @@ interface Report {
 export default function LedgerIntegrity() {
   const translate = useTranslate();
   const t = (key: string, options?: object) => translate(`screens.ledgerIntegrity.${key}`, options);
-  const [check, { data, loading, error }] = useLazyQuery<{ ledgerIntegrity: Report }>(LEDGER_INTEGRITY, { fetchPolicy: 'network-only' });
+  const [check, { data, loading, error }] = useLazyQuery<{ ledgerIntegrity: Report }>(LEDGER_INTEGRITY, {
+    fetchPolicy: 'network-only',
+  });
   const report = data?.ledgerIntegrity;
   const clean = report && report.pointsMismatches === 0 && report.cardMismatches === 0;
 
   const columns: Column<Mismatch>[] = [
-    { key: 'kind', label: t('kind'), render: (m) => translate(`screens.ledgerIntegrity.kinds.${m.kind}`, { _: m.kind }) },
+    {
+      key: 'kind',
+      label: t('kind'),
+      render: (m) => translate(`screens.ledgerIntegrity.kinds.${m.kind}`, { _: m.kind }),
+    },
     { key: 'id', label: t('entity'), render: (m) => <code>{m.entityId}</code> },
     { key: 'expected', label: t('expected'), align: 'right', render: (m) => m.expected },
     { key: 'actual', label: t('actual'), align: 'right', render: (m) => m.actual },
@@ -55,14 +70,22 @@ export default function LedgerIntegrity() {
     report &&
     downloadText(
       `ledger-mismatches-${report.checkedAt.slice(0, 10)}.csv`,
-      toCsv([t('kind'), t('entity'), t('expected'), t('actual')], report.mismatches.map((m) => [m.kind, m.entityId, m.expected, m.actual])),
+      toCsv(
+        [t('kind'), t('entity'), t('expected'), t('actual')],
+        report.mismatches.map((m) => [m.kind, m.entityId, m.expected, m.actual]),
+      ),
     );
 
   return (
     <ScreenPage
       titleKey="screens.ledgerIntegrity.title"
       actions={
-        <Button variant="contained" onClick={() => void check()} disabled={loading} startIcon={loading ? <CircularProgress size={16} color="inherit" /> : undefined}>
+        <Button
+          variant="contained"
+          onClick={() => void check()}
+          disabled={loading}
+          startIcon={loading ? <CircularProgress size={16} color="inherit" /> : undefined}
+        >
           {t(loading ? 'running' : report ? 'again' : 'run')}
         </Button>
       }
@@ -77,13 +100,26 @@ export default function LedgerIntegrity() {
       {report && (
         <>
           <Alert severity={clean ? 'success' : 'error'} role="status">
-            {clean ? t('clean', { at: formatDateTime(report.checkedAt) }) : t('broken', { at: formatDateTime(report.checkedAt), count: report.pointsMismatches + report.cardMismatches })}
+            {clean
+              ? t('clean', { at: formatDateTime(report.checkedAt) })
+              : t('broken', {
+                  at: formatDateTime(report.checkedAt),
+                  count: report.pointsMismatches + report.cardMismatches,
+                })}
           </Alert>
           <StatRow>
             <StatCard label={t('membersChecked')} value={formatCount(report.membersChecked)} />
-            <StatCard label={t('pointsMismatches')} value={formatCount(report.pointsMismatches)} tone={report.pointsMismatches ? 'error' : 'success'} />
+            <StatCard
+              label={t('pointsMismatches')}
+              value={formatCount(report.pointsMismatches)}
+              tone={report.pointsMismatches ? 'error' : 'success'}
+            />
             <StatCard label={t('cardsChecked')} value={formatCount(report.cardsChecked)} />
-            <StatCard label={t('cardMismatches')} value={formatCount(report.cardMismatches)} tone={report.cardMismatches ? 'error' : 'success'} />
+            <StatCard
+              label={t('cardMismatches')}
+              value={formatCount(report.cardMismatches)}
+              tone={report.cardMismatches ? 'error' : 'success'}
+            />
           </StatRow>
           {!clean && (
             <Section
@@ -96,7 +132,12 @@ export default function LedgerIntegrity() {
                 </Stack>
               }
             >
-              <DataTable label={t('mismatches')} columns={columns} rows={report.mismatches} rowKey={(m) => `${m.kind}-${m.entityId}`} />
+              <DataTable
+                label={t('mismatches')}
+                columns={columns}
+                rows={report.mismatches}
+                rowKey={(m) => `${m.kind}-${m.entityId}`}
+              />
             </Section>
           )}
         </>

@@ -17,8 +17,23 @@ import { ExportCsvButton } from './ExportCsvButton';
 const LIABILITY = gql`
   query StoredValueLiability($asOf: DateTime, $dealershipId: ID) {
     storedValueLiability(asOf: $asOf, dealershipId: $dealershipId) {
-      asOf totalBalance principalBalance bonusBalance cardCount expiredBalance
-      byDealership { dealershipId dealership { name } balance principalBalance bonusBalance cardCount expiredBalance }
+      asOf
+      totalBalance
+      principalBalance
+      bonusBalance
+      cardCount
+      expiredBalance
+      byDealership {
+        dealershipId
+        dealership {
+          name
+        }
+        balance
+        principalBalance
+        bonusBalance
+        cardCount
+        expiredBalance
+      }
     }
   }
 `;
@@ -40,7 +55,9 @@ export default function Liability() {
   const [dealershipId, setDealershipId] = useWorkingDealership();
   // The end of the chosen day; today means "now".
   const asOf = day === today() ? undefined : dayStart(addDays(day, 1));
-  const { data, loading, error } = useQuery<{ storedValueLiability: Line & { asOf: string; totalBalance: number; byDealership: Line[] } }>(LIABILITY, {
+  const { data, loading, error } = useQuery<{
+    storedValueLiability: Line & { asOf: string; totalBalance: number; byDealership: Line[] };
+  }>(LIABILITY, {
     variables: { asOf, dealershipId: dealershipId || undefined },
     fetchPolicy: 'cache-and-network',
   });
@@ -60,16 +77,31 @@ export default function Liability() {
   return (
     <ScreenPage
       titleKey="screens.liability.title"
-      actions={<ExportCsvButton input={{ kind: 'STORED_VALUE_LIABILITY', to: asOf, dealershipId: dealershipId || undefined }} />}
+      actions={
+        <ExportCsvButton
+          input={{ kind: 'STORED_VALUE_LIABILITY', to: asOf, dealershipId: dealershipId || undefined }}
+        />
+      }
     >
       <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
-        <TextField type="date" size="small" label={t('asOf')} value={day} onChange={(e) => e.target.value && setDay(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today() } }} />
+        <TextField
+          type="date"
+          size="small"
+          label={t('asOf')}
+          value={day}
+          onChange={(e) => e.target.value && setDay(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today() } }}
+        />
         <DealershipSelect allowAll value={dealershipId} onChange={setDealershipId} />
       </Stack>
       <ErrorAlert error={error} />
       {report && (
         <StatRow>
-          <StatCard label={t('balance')} value={formatFen(report.totalBalance)} hint={translate('screens.liability.at', { at: formatDateTime(report.asOf) })} />
+          <StatCard
+            label={t('balance')}
+            value={formatFen(report.totalBalance)}
+            hint={translate('screens.liability.at', { at: formatDateTime(report.asOf) })}
+          />
           <StatCard label={t('principal')} value={formatFen(report.principalBalance)} />
           <StatCard label={t('bonus')} value={formatFen(report.bonusBalance)} />
           <StatCard label={t('expired')} value={formatFen(report.expiredBalance)} />
@@ -79,7 +111,13 @@ export default function Liability() {
       <Section title={t('byDealership')}>
         {report && report.byDealership.length > 0 && (
           <ResponsiveContainer width="100%" height={220}>
-            <BarChart data={report.byDealership.map((l) => ({ name: l.dealership.name, principal: l.principalBalance, bonus: l.bonusBalance }))}>
+            <BarChart
+              data={report.byDealership.map((l) => ({
+                name: l.dealership.name,
+                principal: l.principalBalance,
+                bonus: l.bonusBalance,
+              }))}
+            >
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="name" />
               <YAxis {...yuanAxis} />
@@ -90,7 +128,13 @@ export default function Liability() {
             </BarChart>
           </ResponsiveContainer>
         )}
-        <DataTable label={t('byDealership')} columns={columns} rows={report?.byDealership ?? []} rowKey={(l) => l.dealershipId} loading={loading} />
+        <DataTable
+          label={t('byDealership')}
+          columns={columns}
+          rows={report?.byDealership ?? []}
+          rowKey={(l) => l.dealershipId}
+          loading={loading}
+        />
       </Section>
     </ScreenPage>
   );

@@ -2,7 +2,17 @@ import { useState } from 'react';
 import { gql, useQuery } from '@apollo/client';
 import { Stack } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { formatFen } from '../../format/money';
 import { ScreenPage, Section } from '../shared/ScreenPage';
 import { ErrorAlert, Loading, Empty } from '../shared/states';
@@ -16,8 +26,19 @@ import { ExportCsvButton } from './ExportCsvButton';
 const MOVEMENTS = gql`
   query StoredValueMovements($from: DateTime!, $to: DateTime!, $dealershipId: ID) {
     storedValueMovements(from: $from, to: $to, dealershipId: $dealershipId) {
-      recharged bonusGranted consumedPrincipal consumedBonus refunded forfeitedBonus
-      days { date recharged bonusGranted consumed refunded }
+      recharged
+      bonusGranted
+      consumedPrincipal
+      consumedBonus
+      refunded
+      forfeitedBonus
+      days {
+        date
+        recharged
+        bonusGranted
+        consumed
+        refunded
+      }
     }
   }
 `;
@@ -47,7 +68,14 @@ export default function Movements() {
   const t = (key: string) => translate(`screens.movements.${key}`);
 
   return (
-    <ScreenPage titleKey="screens.movements.title" actions={<ExportCsvButton input={{ kind: 'STORED_VALUE_MOVEMENTS', ...range, dealershipId: dealershipId || undefined }} />}>
+    <ScreenPage
+      titleKey="screens.movements.title"
+      actions={
+        <ExportCsvButton
+          input={{ kind: 'STORED_VALUE_MOVEMENTS', ...range, dealershipId: dealershipId || undefined }}
+        />
+      }
+    >
       <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
         <PeriodPicker value={period} onChange={setPeriod} />
         <DealershipSelect allowAll value={dealershipId} onChange={setDealershipId} />
@@ -79,8 +107,22 @@ export default function Movements() {
                 <Legend />
                 <Bar dataKey="recharged" name={t('recharged')} fill="#1976d2" />
                 <Bar dataKey="bonusGranted" name={t('bonusGranted')} fill="#ffa726" />
-                <Line type="monotone" dataKey="consumed" name={t('consumed')} stroke="#2e7d32" strokeWidth={2} dot={false} />
-                <Line type="monotone" dataKey="refunded" name={t('refunded')} stroke="#d32f2f" strokeWidth={2} dot={false} />
+                <Line
+                  type="monotone"
+                  dataKey="consumed"
+                  name={t('consumed')}
+                  stroke="#2e7d32"
+                  strokeWidth={2}
+                  dot={false}
+                />
+                <Line
+                  type="monotone"
+                  dataKey="refunded"
+                  name={t('refunded')}
+                  stroke="#d32f2f"
+                  strokeWidth={2}
+                  dot={false}
+                />
               </ComposedChart>
             </ResponsiveContainer>
           </figure>

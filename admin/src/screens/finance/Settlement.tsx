@@ -14,8 +14,17 @@ import { ExportCsvButton } from './ExportCsvButton';
 const SETTLEMENT = gql`
   query InterStoreSettlement($from: DateTime!, $to: DateTime!) {
     interStoreSettlement(from: $from, to: $to) {
-      issuingDealershipId issuingDealership { name } consumingDealershipId consumingDealership { name }
-      principalAmount bonusAmount entryCount
+      issuingDealershipId
+      issuingDealership {
+        name
+      }
+      consumingDealershipId
+      consumingDealership {
+        name
+      }
+      principalAmount
+      bonusAmount
+      entryCount
     }
   }
 `;
@@ -35,7 +44,10 @@ export default function Settlement() {
   const translate = useTranslate();
   const [period, setPeriod] = useState(() => lastDays(30));
   const range = periodRange(period);
-  const { data, loading, error } = useQuery<{ interStoreSettlement: Line[] }>(SETTLEMENT, { variables: range, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery<{ interStoreSettlement: Line[] }>(SETTLEMENT, {
+    variables: range,
+    fetchPolicy: 'cache-and-network',
+  });
   const lines = data?.interStoreSettlement ?? [];
   const t = (key: string) => translate(`screens.settlement.${key}`);
   const sum = (pick: (l: Line) => number) => lines.reduce((total, l) => total + pick(l), 0);
@@ -45,12 +57,20 @@ export default function Settlement() {
     { key: 'consuming', label: t('consuming'), render: (l) => l.consumingDealership.name },
     { key: 'principal', label: t('principal'), align: 'right', render: (l) => formatFen(l.principalAmount) },
     { key: 'bonus', label: t('bonus'), align: 'right', render: (l) => formatFen(l.bonusAmount) },
-    { key: 'total', label: t('total'), align: 'right', render: (l) => formatFen(l.principalAmount + l.bonusAmount) },
+    {
+      key: 'total',
+      label: t('total'),
+      align: 'right',
+      render: (l) => formatFen(l.principalAmount + l.bonusAmount),
+    },
     { key: 'count', label: t('entries'), align: 'right', render: (l) => formatCount(l.entryCount) },
   ];
 
   return (
-    <ScreenPage titleKey="screens.settlement.title" actions={<ExportCsvButton input={{ kind: 'INTER_STORE_SETTLEMENT', ...range }} />}>
+    <ScreenPage
+      titleKey="screens.settlement.title"
+      actions={<ExportCsvButton input={{ kind: 'INTER_STORE_SETTLEMENT', ...range }} />}
+    >
       <PeriodPicker value={period} onChange={setPeriod} />
       <ErrorAlert error={error} />
       <StatRow>

@@ -7,7 +7,12 @@ import { ErrorAlert, Loading } from '../shared/states';
 import { PeriodPicker } from '../shared/PeriodPicker';
 import { DealershipSelect, useWorkingDealership } from '../shared/dealerships';
 import { lastDays, periodRange } from '../shared/period';
-import { COMPLAINT_STATS, DASHBOARD, type ComplaintStats, type Dashboard as DashboardData } from './dashboardQuery';
+import {
+  COMPLAINT_STATS,
+  DASHBOARD,
+  type ComplaintStats,
+  type Dashboard as DashboardData,
+} from './dashboardQuery';
 import { KpiCards } from './KpiCards';
 import { DashboardCharts } from './DashboardCharts';
 
@@ -18,13 +23,25 @@ export default function Dashboard() {
   const [dealershipId, setDealershipId] = useWorkingDealership();
   const range = periodRange(period);
   const store = dealershipId || undefined;
-  const dashboard = useQuery<{ dashboard: DashboardData }>(DASHBOARD, { variables: { filter: { ...range, dealershipId: store } }, fetchPolicy: 'cache-and-network' });
-  const complaints = useQuery<{ complaintStats: ComplaintStats }>(COMPLAINT_STATS, { variables: { ...range, dealershipId: store }, fetchPolicy: 'cache-and-network' });
+  const dashboard = useQuery<{ dashboard: DashboardData }>(DASHBOARD, {
+    variables: { filter: { ...range, dealershipId: store } },
+    fetchPolicy: 'cache-and-network',
+  });
+  const complaints = useQuery<{ complaintStats: ComplaintStats }>(COMPLAINT_STATS, {
+    variables: { ...range, dealershipId: store },
+    fetchPolicy: 'cache-and-network',
+  });
   const d = dashboard.data?.dashboard;
 
   return (
     <ScreenPage titleKey="screens.dashboard.title">
-      <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap aria-label={translate('screens.dashboard.filters')}>
+      <Stack
+        direction="row"
+        spacing={1}
+        flexWrap="wrap"
+        useFlexGap
+        aria-label={translate('screens.dashboard.filters')}
+      >
         <PeriodPicker value={period} onChange={setPeriod} />
         <DealershipSelect allowAll value={dealershipId} onChange={setDealershipId} />
       </Stack>

@@ -1,7 +1,21 @@
 import type { ReactElement } from 'react';
 import { Box } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  AreaChart,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  Pie,
+  PieChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { Section } from '../shared/ScreenPage';
 import { Empty } from '../shared/states';
 import { useEnumLabel } from '../shared/enums';
@@ -54,7 +68,13 @@ export function DashboardCharts({ d, complaints }: { d: Dashboard; complaints?: 
         'tierDistribution',
         d.tierDistribution.length === 0,
         <PieChart>
-          <Pie data={d.tierDistribution.map((x) => ({ name: x.tier.name, value: x.count }))} dataKey="value" nameKey="name" outerRadius={80} label={({ name, value }) => `${name} ${formatCount(Number(value))}`}>
+          <Pie
+            data={d.tierDistribution.map((x) => ({ name: x.tier.name, value: x.count }))}
+            dataKey="value"
+            nameKey="name"
+            outerRadius={80}
+            label={({ name, value }) => `${name} ${formatCount(Number(value))}`}
+          >
             {d.tierDistribution.map((x, i) => (
               <Cell key={x.tierId} fill={COLORS[i % COLORS.length]} />
             ))}
@@ -66,7 +86,9 @@ export function DashboardCharts({ d, complaints }: { d: Dashboard; complaints?: 
       {chart(
         'segments',
         d.segments.length === 0,
-        <BarChart data={d.segments.map((s) => ({ name: enumLabel('MemberSegment', s.segment), count: s.count }))}>
+        <BarChart
+          data={d.segments.map((s) => ({ name: enumLabel('MemberSegment', s.segment), count: s.count }))}
+        >
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="name" />
           <YAxis allowDecimals={false} width={48} />
@@ -78,7 +100,14 @@ export function DashboardCharts({ d, complaints }: { d: Dashboard; complaints?: 
         'complaintResolution',
         resolution.length === 0,
         <PieChart>
-          <Pie data={resolution} dataKey="value" nameKey="name" innerRadius={50} outerRadius={80} label={({ value }) => formatCount(Number(value))}>
+          <Pie
+            data={resolution}
+            dataKey="value"
+            nameKey="name"
+            innerRadius={50}
+            outerRadius={80}
+            label={({ value }) => formatCount(Number(value))}
+          >
             {resolution.map((slice, i) => (
               <Cell key={slice.name} fill={['#66bb6a', '#ffa726', '#ef5350'][i]} />
             ))}
@@ -91,7 +120,14 @@ export function DashboardCharts({ d, complaints }: { d: Dashboard; complaints?: 
         chart(
           'complaintCategories',
           complaints.byCategory.length === 0,
-          <BarChart data={complaints.byCategory.map((c) => ({ name: enumLabel('ComplaintCategory', c.category), count: c.count }))} layout="vertical" margin={{ left: 16 }}>
+          <BarChart
+            data={complaints.byCategory.map((c) => ({
+              name: enumLabel('ComplaintCategory', c.category),
+              count: c.count,
+            }))}
+            layout="vertical"
+            margin={{ left: 16 }}
+          >
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} />
             <YAxis type="category" dataKey="name" width={100} />

@@ -4,13 +4,39 @@ import { gql } from '@apollo/client';
 export const DASHBOARD = gql`
   query Dashboard($filter: DashboardFilter!) {
     dashboard(filter: $filter) {
-      totalMembers newMembers memberGrowthRate activeMembers30d activeRate highValueRatio
-      pointsIssued pointsRedeemed pointsExpired activityParticipationRate
-      complaintCount complaintResolutionRate avgHoursToResolve overdueComplaints
-      followUpCompletionRate avgSatisfaction storedValueBalance
-      tierDistribution { tierId tier { code name } count }
-      newMembersByDay { date count }
-      segments { segment count }
+      totalMembers
+      newMembers
+      memberGrowthRate
+      activeMembers30d
+      activeRate
+      highValueRatio
+      pointsIssued
+      pointsRedeemed
+      pointsExpired
+      activityParticipationRate
+      complaintCount
+      complaintResolutionRate
+      avgHoursToResolve
+      overdueComplaints
+      followUpCompletionRate
+      avgSatisfaction
+      storedValueBalance
+      tierDistribution {
+        tierId
+        tier {
+          code
+          name
+        }
+        count
+      }
+      newMembersByDay {
+        date
+        count
+      }
+      segments {
+        segment
+        count
+      }
     }
   }
 `;
@@ -19,8 +45,18 @@ export const DASHBOARD = gql`
 export const COMPLAINT_STATS = gql`
   query ComplaintStats($from: DateTime!, $to: DateTime!, $dealershipId: ID) {
     complaintStats(from: $from, to: $to, dealershipId: $dealershipId) {
-      total open overdue resolved resolutionRate avgHoursToAcknowledge avgHoursToResolve avgSatisfaction
-      byCategory { category count }
+      total
+      open
+      overdue
+      resolved
+      resolutionRate
+      avgHoursToAcknowledge
+      avgHoursToResolve
+      avgSatisfaction
+      byCategory {
+        category
+        count
+      }
     }
   }
 `;

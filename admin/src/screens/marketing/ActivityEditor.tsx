@@ -11,8 +11,25 @@ import { useApiErrorText } from '../shared/apiError';
 import { formatCount } from '../shared/format';
 import { ActivityFields } from './activity/ActivityFields';
 import { PreviewPanel } from './activity/PreviewPanel';
-import { EDITABLE_STATUSES, createInput, draftOf, draftProblems, emptyDraft, updateInput, type ActivityDraft } from './activity/activityDraft';
-import { ACTIVITIES, ACTIVITY, CREATE_ACTIVITY, PREVIEW_ACTIVITY, PUBLISH_ACTIVITY, UPDATE_ACTIVITY, type Activity, type ActivityPreview } from './activity/activityQueries';
+import {
+  EDITABLE_STATUSES,
+  createInput,
+  draftOf,
+  draftProblems,
+  emptyDraft,
+  updateInput,
+  type ActivityDraft,
+} from './activity/activityDraft';
+import {
+  ACTIVITIES,
+  ACTIVITY,
+  CREATE_ACTIVITY,
+  PREVIEW_ACTIVITY,
+  PUBLISH_ACTIVITY,
+  UPDATE_ACTIVITY,
+  type Activity,
+  type ActivityPreview,
+} from './activity/activityQueries';
 
 /**
  * The activity editor: create or change an activity, preview its reach and cost from the last 90
@@ -26,12 +43,16 @@ export default function ActivityEditor() {
   const navigate = useNavigate();
   const client = useApolloClient();
   const id = new URLSearchParams(useLocation().search).get('id');
-  const existing = useQuery<{ activity: Activity | null }>(ACTIVITY, { variables: { id }, skip: !id, fetchPolicy: 'network-only' });
+  const existing = useQuery<{ activity: Activity | null }>(ACTIVITY, {
+    variables: { id },
+    skip: !id,
+    fetchPolicy: 'network-only',
+  });
   const editable = useQuery<{ activities: { items: Activity[] } }>(ACTIVITIES, {
     variables: { sort: [{ field: 'STARTS_AT', order: 'DESC' }], page: { page: 1, perPage: 100 } },
     fetchPolicy: 'cache-and-network',
   });
-  const activity = id ? existing.data?.activity ?? null : null;
+  const activity = id ? (existing.data?.activity ?? null) : null;
   const [draft, setDraft] = useState<ActivityDraft>(emptyDraft);
   const [preview, setPreview] = useState<{ of: string; result: ActivityPreview } | null>(null);
   const [previewing, setPreviewing] = useState(false);
@@ -40,7 +61,9 @@ export default function ActivityEditor() {
   const clearErrors = errors.clear;
   const [create, createState] = useMutation<{ createActivity: Activity }>(CREATE_ACTIVITY);
   const [update, updateState] = useMutation<{ updateActivity: Activity }>(UPDATE_ACTIVITY);
-  const [publish, publishState] = useMutation(PUBLISH_ACTIVITY, { refetchQueries: ['Activities', 'Activity'] });
+  const [publish, publishState] = useMutation(PUBLISH_ACTIVITY, {
+    refetchQueries: ['Activities', 'Activity'],
+  });
 
   useEffect(() => {
     setDraft(activity ? draftOf(activity) : emptyDraft());
@@ -66,7 +89,11 @@ export default function ActivityEditor() {
     if (!check()) return null;
     setPreviewing(true);
     try {
-      const { data } = await client.query<{ previewActivity: ActivityPreview }>({ query: PREVIEW_ACTIVITY, variables: { input: createInput(draft) }, fetchPolicy: 'no-cache' });
+      const { data } = await client.query<{ previewActivity: ActivityPreview }>({
+        query: PREVIEW_ACTIVITY,
+        variables: { input: createInput(draft) },
+        fetchPolicy: 'no-cache',
+      });
       setPreview({ of: fingerprint, result: data.previewActivity });
       return data.previewActivity;
     } catch (err) {
@@ -134,7 +161,13 @@ export default function ActivityEditor() {
           size="small"
           label={translate('screens.activityEditor.open')}
           value={id ?? ''}
-          onChange={(e) => navigate(e.target.value ? `/activity-editor?id=${encodeURIComponent(e.target.value)}` : '/activity-editor')}
+          onChange={(e) =>
+            navigate(
+              e.target.value
+                ? `/activity-editor?id=${encodeURIComponent(e.target.value)}`
+                : '/activity-editor',
+            )
+          }
           sx={{ minWidth: 280 }}
         >
           <MenuItem value="">{translate('screens.activityEditor.new')}</MenuItem>
@@ -149,9 +182,20 @@ export default function ActivityEditor() {
       <ErrorAlert error={existing.error} />
       {activity && (
         <Stack direction="row" spacing={1} alignItems="center">
-          <Chip label={enumLabel('ActivityStatus', activity.status)} color={activity.status === 'DRAFT' ? 'default' : 'primary'} />
-          {activity.status === 'ACTIVE' && <Alert severity="info" sx={{ py: 0 }}>{translate('screens.activityEditor.activeLimits')}</Alert>}
-          {!canEdit && <Alert severity="warning" sx={{ py: 0 }}>{translate('screens.activityEditor.closed')}</Alert>}
+          <Chip
+            label={enumLabel('ActivityStatus', activity.status)}
+            color={activity.status === 'DRAFT' ? 'default' : 'primary'}
+          />
+          {activity.status === 'ACTIVE' && (
+            <Alert severity="info" sx={{ py: 0 }}>
+              {translate('screens.activityEditor.activeLimits')}
+            </Alert>
+          )}
+          {!canEdit && (
+            <Alert severity="warning" sx={{ py: 0 }}>
+              {translate('screens.activityEditor.closed')}
+            </Alert>
+          )}
         </Stack>
       )}
       <Section title={translate('screens.activityEditor.settings')}>
@@ -160,19 +204,39 @@ export default function ActivityEditor() {
       <Section
         title={translate('screens.activityEditor.previewTitle')}
         actions={
-          <Button variant="outlined" onClick={() => void runPreview()} disabled={busy || !draft.name.trim() || !draft.startsAt || !draft.endsAt}>
-            {translate(previewing ? 'screens.activityEditor.previewing' : 'screens.activityEditor.runPreview')}
+          <Button
+            variant="outlined"
+            onClick={() => void runPreview()}
+            disabled={busy || !draft.name.trim() || !draft.startsAt || !draft.endsAt}
+          >
+            {translate(
+              previewing ? 'screens.activityEditor.previewing' : 'screens.activityEditor.runPreview',
+            )}
           </Button>
         }
       >
-        {preview ? <PreviewPanel preview={preview.result} stale={!current} /> : <Box sx={{ color: 'text.secondary', fontSize: 14 }}>{translate('screens.activityEditor.previewHint')}</Box>}
+        {preview ? (
+          <PreviewPanel preview={preview.result} stale={!current} />
+        ) : (
+          <Box sx={{ color: 'text.secondary', fontSize: 14 }}>
+            {translate('screens.activityEditor.previewHint')}
+          </Box>
+        )}
       </Section>
       <Stack direction="row" spacing={1}>
-        <Button variant="outlined" onClick={() => void saveOnly()} disabled={busy || !canEdit || !draft.name.trim()}>
+        <Button
+          variant="outlined"
+          onClick={() => void saveOnly()}
+          disabled={busy || !canEdit || !draft.name.trim()}
+        >
           {translate(activity ? 'screens.activityEditor.save' : 'screens.activityEditor.saveDraft')}
         </Button>
         {canPublish && (
-          <Button variant="contained" onClick={() => void askToPublish()} disabled={busy || !draft.name.trim() || !draft.startsAt || !draft.endsAt}>
+          <Button
+            variant="contained"
+            onClick={() => void askToPublish()}
+            disabled={busy || !draft.name.trim() || !draft.startsAt || !draft.endsAt}
+          >
             {translate('screens.activityEditor.publish')}
           </Button>
         )}

@@ -15,7 +15,18 @@ import { AuditDiff } from './audit/AuditDiff';
 const AUDIT_LOGS = gql`
   query AuditLogs($filter: AuditLogFilter, $sort: [AuditLogSort!], $page: PageInput) {
     auditLogs(filter: $filter, sort: $sort, page: $page) {
-      items { id actorType actorId actorName action entityType entityId before after createdAt }
+      items {
+        id
+        actorType
+        actorId
+        actorName
+        action
+        entityType
+        entityId
+        before
+        after
+        createdAt
+      }
       total
     }
   }
@@ -47,45 +58,100 @@ export default function AuditLog() {
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<AuditEntry | null>(null);
   const range = periodRange(period);
-  const { data, loading, error } = useQuery<{ auditLogs: { items: AuditEntry[]; total: number } }>(AUDIT_LOGS, {
-    variables: {
-      filter: {
-        entityType: filters.entityType || undefined,
-        entityId: filters.entityId || undefined,
-        action: filters.action || undefined,
-        createdFrom: range.from,
-        createdTo: range.to,
+  const { data, loading, error } = useQuery<{ auditLogs: { items: AuditEntry[]; total: number } }>(
+    AUDIT_LOGS,
+    {
+      variables: {
+        filter: {
+          entityType: filters.entityType || undefined,
+          entityId: filters.entityId || undefined,
+          action: filters.action || undefined,
+          createdFrom: range.from,
+          createdTo: range.to,
+        },
+        sort: [{ field: 'CREATED_AT', order: 'DESC' }],
+        page: { page, perPage: PER_PAGE },
       },
-      sort: [{ field: 'CREATED_AT', order: 'DESC' }],
-      page: { page, perPage: PER_PAGE },
+      fetchPolicy: 'cache-and-network',
     },
-    fetchPolicy: 'cache-and-network',
-  });
+  );
   const t = (key: string) => translate(`screens.audit.${key}`);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setFilters({ entityType: form.entityType.trim(), entityId: form.entityId.trim(), action: form.action.trim() });
+    setFilters({
+      entityType: form.entityType.trim(),
+      entityId: form.entityId.trim(),
+      action: form.action.trim(),
+    });
     setPage(1);
   };
 
   const columns: Column<AuditEntry>[] = [
     { key: 'at', label: t('at'), render: (a) => formatDateTime(a.createdAt) },
-    { key: 'actor', label: t('actor'), render: (a) => `${enumLabel('ActorType', a.actorType)}${a.actorName ? ` · ${a.actorName}` : ''}` },
+    {
+      key: 'actor',
+      label: t('actor'),
+      render: (a) => `${enumLabel('ActorType', a.actorType)}${a.actorName ? ` · ${a.actorName}` : ''}`,
+    },
     { key: 'action', label: t('action'), render: (a) => <code>{a.action}</code> },
-    { key: 'entity', label: t('entity'), render: (a) => `${a.entityType}${a.entityId ? ` #${a.entityId}` : ''}` },
+    {
+      key: 'entity',
+      label: t('entity'),
+      render: (a) => `${a.entityType}${a.entityId ? ` #${a.entityId}` : ''}`,
+    },
   ];
 
   return (
     <ScreenPage titleKey="screens.audit.title">
-      <Stack component="form" direction="row" spacing={1} flexWrap="wrap" useFlexGap onSubmit={submit} role="search">
-        <PeriodPicker value={period} onChange={(p) => { setPeriod(p); setPage(1); }} />
-        <TextField size="small" label={t('entityType')} placeholder="Member" value={form.entityType} onChange={(e) => setForm({ ...form, entityType: e.target.value })} />
-        <TextField size="small" label={t('entityId')} value={form.entityId} onChange={(e) => setForm({ ...form, entityId: e.target.value })} />
-        <TextField size="small" label={t('action')} placeholder="updateMember" value={form.action} onChange={(e) => setForm({ ...form, action: e.target.value })} />
-        <Button type="submit" variant="outlined">{translate('screens.common.search')}</Button>
+      <Stack
+        component="form"
+        direction="row"
+        spacing={1}
+        flexWrap="wrap"
+        useFlexGap
+        onSubmit={submit}
+        role="search"
+      >
+        <PeriodPicker
+          value={period}
+          onChange={(p) => {
+            setPeriod(p);
+            setPage(1);
+          }}
+        />
+        <TextField
+          size="small"
+          label={t('entityType')}
+          placeholder="Member"
+          value={form.entityType}
+          onChange={(e) => setForm({ ...form, entityType: e.target.value })}
+        />
+        <TextField
+          size="small"
+          label={t('entityId')}
+          value={form.entityId}
+          onChange={(e) => setForm({ ...form, entityId: e.target.value })}
+        />
+        <TextField
+          size="small"
+          label={t('action')}
+          placeholder="updateMember"
+          value={form.action}
+          onChange={(e) => setForm({ ...form, action: e.target.value })}
+        />
+        <Button type="submit" variant="outlined">
+          {translate('screens.common.search')}
+        </Button>
       </Stack>
       <ErrorAlert error={error} />
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '6fr 5fr' }, gap: 2, alignItems: 'start' }}>
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: '1fr', md: '6fr 5fr' },
+          gap: 2,
+          alignItems: 'start',
+        }}
+      >
         <Section>
           <DataTable
             label={t('title')}
@@ -99,8 +165,18 @@ export default function AuditLog() {
           />
           <Pager page={page} perPage={PER_PAGE} total={data?.auditLogs.total ?? 0} onPage={setPage} />
         </Section>
-        <Section title={selected ? `${selected.action} · ${selected.entityType}${selected.entityId ? ` #${selected.entityId}` : ''}` : t('diff')}>
-          {selected ? <AuditDiff before={selected.before} after={selected.after} /> : <Empty messageKey="screens.audit.pick" />}
+        <Section
+          title={
+            selected
+              ? `${selected.action} · ${selected.entityType}${selected.entityId ? ` #${selected.entityId}` : ''}`
+              : t('diff')
+          }
+        >
+          {selected ? (
+            <AuditDiff before={selected.before} after={selected.after} />
+          ) : (
+            <Empty messageKey="screens.audit.pick" />
+          )}
         </Section>
       </Box>
     </ScreenPage>

@@ -13,7 +13,12 @@ import { formatCount, formatDateTime } from '../shared/format';
 import { JOBS, JOB_RUNS, type JobInfo, type JobRun } from './jobs/jobQueries';
 import { RunJobDialog } from './jobs/RunJobDialog';
 
-const STATUS_COLOR: Record<string, 'success' | 'error' | 'info' | 'warning'> = { SUCCEEDED: 'success', FAILED: 'error', SKIPPED: 'info', RUNNING: 'warning' };
+const STATUS_COLOR: Record<string, 'success' | 'error' | 'info' | 'warning'> = {
+  SUCCEEDED: 'success',
+  FAILED: 'error',
+  SKIPPED: 'info',
+  RUNNING: 'warning',
+};
 const PER_PAGE = 25;
 
 /** Scheduled jobs with their last runs and a "run now", above the history of runs with counts. */
@@ -26,24 +31,58 @@ export default function JobRuns() {
   const [page, setPage] = useState(1);
   const jobs = useQuery<{ jobs: JobInfo[] }>(JOBS, { fetchPolicy: 'cache-and-network' });
   const runs = useQuery<{ jobRuns: { items: JobRun[]; total: number } }>(JOB_RUNS, {
-    variables: { filter: { job: job || undefined, status: status || undefined }, sort: [{ field: 'STARTED_AT', order: 'DESC' }], page: { page, perPage: PER_PAGE } },
+    variables: {
+      filter: { job: job || undefined, status: status || undefined },
+      sort: [{ field: 'STARTED_AT', order: 'DESC' }],
+      page: { page, perPage: PER_PAGE },
+    },
     fetchPolicy: 'cache-and-network',
   });
   const t = (key: string) => translate(`screens.jobs.${key}`);
-  const statusChip = (s: string) => <Chip size="small" color={STATUS_COLOR[s]} label={enumLabel('JobRunStatus', s)} />;
+  const statusChip = (s: string) => (
+    <Chip size="small" color={STATUS_COLOR[s]} label={enumLabel('JobRunStatus', s)} />
+  );
 
   const jobColumns: Column<JobInfo>[] = [
     { key: 'name', label: t('job'), render: (j) => enumLabel('JobName', j.name) },
     { key: 'schedule', label: t('schedule'), render: (j) => <code>{j.schedule}</code> },
-    { key: 'enabled', label: t('enabled'), render: (j) => translate(j.enabled ? 'screens.common.yes' : 'screens.common.no') },
+    {
+      key: 'enabled',
+      label: t('enabled'),
+      render: (j) => translate(j.enabled ? 'screens.common.yes' : 'screens.common.no'),
+    },
     { key: 'next', label: t('nextRunAt'), render: (j) => formatDateTime(j.nextRunAt) },
-    { key: 'last', label: t('lastRun'), render: (j) => (j.lastRun ? <Stack direction="row" spacing={1} alignItems="center">{statusChip(j.lastRun.status)}<span>{formatDateTime(j.lastRun.startedAt)}</span></Stack> : '—') },
-    { key: 'counts', label: t('counts'), align: 'right', render: (j) => (j.lastRun ? `${formatCount(j.lastRun.processed)} / ${formatCount(j.lastRun.affected)}` : '') },
+    {
+      key: 'last',
+      label: t('lastRun'),
+      render: (j) =>
+        j.lastRun ? (
+          <Stack direction="row" spacing={1} alignItems="center">
+            {statusChip(j.lastRun.status)}
+            <span>{formatDateTime(j.lastRun.startedAt)}</span>
+          </Stack>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      key: 'counts',
+      label: t('counts'),
+      align: 'right',
+      render: (j) =>
+        j.lastRun ? `${formatCount(j.lastRun.processed)} / ${formatCount(j.lastRun.affected)}` : '',
+    },
     {
       key: 'run',
       label: translate('screens.common.actions'),
       render: (j) => (
-        <Button size="small" variant="outlined" startIcon={<PlayArrowIcon />} onClick={() => setRunning(j.name)} aria-label={translate('screens.jobs.runOne', { job: enumLabel('JobName', j.name) })}>
+        <Button
+          size="small"
+          variant="outlined"
+          startIcon={<PlayArrowIcon />}
+          onClick={() => setRunning(j.name)}
+          aria-label={translate('screens.jobs.runOne', { job: enumLabel('JobName', j.name) })}
+        >
           {t('runNow')}
         </Button>
       ),
@@ -54,29 +93,72 @@ export default function JobRuns() {
     { key: 'job', label: t('job'), render: (r) => enumLabel('JobName', r.job) },
     { key: 'status', label: t('status'), render: (r) => statusChip(r.status) },
     { key: 'asOf', label: t('asOf'), render: (r) => formatDateTime(r.asOf) },
-    { key: 'duration', label: t('duration'), align: 'right', render: (r) => (r.finishedAt ? `${((new Date(r.finishedAt).getTime() - new Date(r.startedAt).getTime()) / 1000).toFixed(1)}s` : '') },
+    {
+      key: 'duration',
+      label: t('duration'),
+      align: 'right',
+      render: (r) =>
+        r.finishedAt
+          ? `${((new Date(r.finishedAt).getTime() - new Date(r.startedAt).getTime()) / 1000).toFixed(1)}s`
+          : '',
+    },
     { key: 'processed', label: t('processed'), align: 'right', render: (r) => formatCount(r.processed) },
     { key: 'affected', label: t('affected'), align: 'right', render: (r) => formatCount(r.affected) },
     { key: 'instance', label: t('instance'), render: (r) => r.instance ?? '' },
-    { key: 'error', label: t('error'), render: (r) => r.error ?? '' },
+    { key: 'error', wrap: true, label: t('error'), render: (r) => r.error ?? '' },
   ];
 
   return (
     <ScreenPage titleKey="screens.jobs.title">
       <ErrorAlert error={jobs.error ?? runs.error} />
       <Section title={t('jobs')}>
-        <DataTable label={t('jobs')} columns={jobColumns} rows={jobs.data?.jobs ?? []} rowKey={(j) => j.name} loading={jobs.loading} />
+        <DataTable
+          label={t('jobs')}
+          columns={jobColumns}
+          rows={jobs.data?.jobs ?? []}
+          rowKey={(j) => j.name}
+          loading={jobs.loading}
+        />
       </Section>
       <Section
         title={t('runs')}
         actions={
           <Stack direction="row" spacing={1}>
-            <EnumSelect enumName="JobName" values={JOB_NAMES} emptyLabelKey="screens.common.all" label={t('job')} value={job} onChange={(v) => { setJob(v); setPage(1); }} sx={{ minWidth: 160 }} />
-            <EnumSelect enumName="JobRunStatus" values={JOB_RUN_STATUSES} emptyLabelKey="screens.common.all" label={t('status')} value={status} onChange={(v) => { setStatus(v); setPage(1); }} sx={{ minWidth: 120 }} />
+            <EnumSelect
+              enumName="JobName"
+              values={JOB_NAMES}
+              emptyLabelKey="screens.common.all"
+              label={t('job')}
+              value={job}
+              onChange={(v) => {
+                setJob(v);
+                setPage(1);
+              }}
+              sx={{ minWidth: 160 }}
+            />
+            <EnumSelect
+              enumName="JobRunStatus"
+              values={JOB_RUN_STATUSES}
+              emptyLabelKey="screens.common.all"
+              label={t('status')}
+              value={status}
+              onChange={(v) => {
+                setStatus(v);
+                setPage(1);
+              }}
+              sx={{ minWidth: 120 }}
+            />
           </Stack>
         }
       >
-        <DataTable label={t('runs')} columns={runColumns} rows={runs.data?.jobRuns.items ?? []} rowKey={(r) => r.id} loading={runs.loading} emptyKey="screens.jobs.noRuns" />
+        <DataTable
+          label={t('runs')}
+          columns={runColumns}
+          rows={runs.data?.jobRuns.items ?? []}
+          rowKey={(r) => r.id}
+          loading={runs.loading}
+          emptyKey="screens.jobs.noRuns"
+        />
         <Pager page={page} perPage={PER_PAGE} total={runs.data?.jobRuns.total ?? 0} onPage={setPage} />
       </Section>
       {running && <RunJobDialog job={running} onClose={() => setRunning(null)} />}

@@ -7,13 +7,31 @@ import { ErrorAlert } from '../shared/states';
 import { DataTable, type Column } from '../shared/DataTable';
 import { Pager } from '../shared/Pager';
 import { EnumSelect } from '../shared/EnumSelect';
-import { NOTIFICATION_CHANNELS, NOTIFICATION_STATUSES, NOTIFICATION_TEMPLATES, useEnumLabel } from '../shared/enums';
+import {
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_STATUSES,
+  NOTIFICATION_TEMPLATES,
+  useEnumLabel,
+} from '../shared/enums';
 import { formatDateTime } from '../shared/format';
 
 const NOTIFICATIONS = gql`
   query Notifications($filter: NotificationFilter, $sort: [NotificationSort!], $page: PageInput) {
     notifications(filter: $filter, sort: $sort, page: $page) {
-      items { id memberId channel template status dedupeKey body scheduledAt sentAt attempts error createdAt }
+      items {
+        id
+        memberId
+        channel
+        template
+        status
+        dedupeKey
+        body
+        scheduledAt
+        sentAt
+        attempts
+        error
+        createdAt
+      }
       total
     }
   }
@@ -34,7 +52,12 @@ interface Notification {
   createdAt: string;
 }
 
-const STATUS_COLOR: Record<string, 'success' | 'error' | 'default' | 'warning'> = { SENT: 'success', FAILED: 'error', SKIPPED: 'default', PENDING: 'warning' };
+const STATUS_COLOR: Record<string, 'success' | 'error' | 'default' | 'warning'> = {
+  SENT: 'success',
+  FAILED: 'error',
+  SKIPPED: 'default',
+  PENDING: 'warning',
+};
 const PER_PAGE = 50;
 
 /** The notification outbox: what was queued, sent, skipped or failed, newest first. */
@@ -45,14 +68,21 @@ export default function NotificationOutbox() {
   const [channel, setChannel] = useState('');
   const [template, setTemplate] = useState('');
   const [page, setPage] = useState(1);
-  const { data, loading, error } = useQuery<{ notifications: { items: Notification[]; total: number } }>(NOTIFICATIONS, {
-    variables: {
-      filter: { status: status || undefined, channel: channel || undefined, template: template || undefined },
-      sort: [{ field: 'CREATED_AT', order: 'DESC' }],
-      page: { page, perPage: PER_PAGE },
+  const { data, loading, error } = useQuery<{ notifications: { items: Notification[]; total: number } }>(
+    NOTIFICATIONS,
+    {
+      variables: {
+        filter: {
+          status: status || undefined,
+          channel: channel || undefined,
+          template: template || undefined,
+        },
+        sort: [{ field: 'CREATED_AT', order: 'DESC' }],
+        page: { page, perPage: PER_PAGE },
+      },
+      fetchPolicy: 'cache-and-network',
     },
-    fetchPolicy: 'cache-and-network',
-  });
+  );
   const t = (key: string) => translate(`screens.outbox.${key}`);
   const filter = (set: (v: string) => void) => (v: string) => {
     set(v);
@@ -63,32 +93,80 @@ export default function NotificationOutbox() {
     { key: 'created', label: t('createdAt'), render: (n) => formatDateTime(n.createdAt) },
     { key: 'template', label: t('template'), render: (n) => enumLabel('NotificationTemplate', n.template) },
     { key: 'channel', label: t('channel'), render: (n) => enumLabel('NotificationChannel', n.channel) },
-    { key: 'status', label: t('status'), render: (n) => <Chip size="small" color={STATUS_COLOR[n.status]} label={enumLabel('NotificationStatus', n.status)} /> },
+    {
+      key: 'status',
+      label: t('status'),
+      render: (n) => (
+        <Chip size="small" color={STATUS_COLOR[n.status]} label={enumLabel('NotificationStatus', n.status)} />
+      ),
+    },
     {
       key: 'body',
       label: t('body'),
       render: (n) => (
         <Tooltip title={n.body}>
-          <span style={{ display: 'inline-block', maxWidth: 320, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'bottom' }}>{n.body}</span>
+          <span
+            style={{
+              display: 'inline-block',
+              maxWidth: 320,
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              whiteSpace: 'nowrap',
+              verticalAlign: 'bottom',
+            }}
+          >
+            {n.body}
+          </span>
         </Tooltip>
       ),
     },
     { key: 'scheduled', label: t('scheduledAt'), render: (n) => formatDateTime(n.scheduledAt) },
     { key: 'sent', label: t('sentAt'), render: (n) => formatDateTime(n.sentAt) },
     { key: 'attempts', label: t('attempts'), align: 'right', render: (n) => n.attempts },
-    { key: 'error', label: t('error'), render: (n) => n.error ?? '' },
+    { key: 'error', wrap: true, label: t('error'), render: (n) => n.error ?? '' },
   ];
 
   return (
     <ScreenPage titleKey="screens.outbox.title">
       <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
-        <EnumSelect enumName="NotificationStatus" values={NOTIFICATION_STATUSES} emptyLabelKey="screens.common.all" label={t('status')} value={status} onChange={filter(setStatus)} sx={{ minWidth: 130 }} />
-        <EnumSelect enumName="NotificationChannel" values={NOTIFICATION_CHANNELS} emptyLabelKey="screens.common.all" label={t('channel')} value={channel} onChange={filter(setChannel)} sx={{ minWidth: 130 }} />
-        <EnumSelect enumName="NotificationTemplate" values={NOTIFICATION_TEMPLATES} emptyLabelKey="screens.common.all" label={t('template')} value={template} onChange={filter(setTemplate)} sx={{ minWidth: 180 }} />
+        <EnumSelect
+          enumName="NotificationStatus"
+          values={NOTIFICATION_STATUSES}
+          emptyLabelKey="screens.common.all"
+          label={t('status')}
+          value={status}
+          onChange={filter(setStatus)}
+          sx={{ minWidth: 130 }}
+        />
+        <EnumSelect
+          enumName="NotificationChannel"
+          values={NOTIFICATION_CHANNELS}
+          emptyLabelKey="screens.common.all"
+          label={t('channel')}
+          value={channel}
+          onChange={filter(setChannel)}
+          sx={{ minWidth: 130 }}
+        />
+        <EnumSelect
+          enumName="NotificationTemplate"
+          values={NOTIFICATION_TEMPLATES}
+          emptyLabelKey="screens.common.all"
+          label={t('template')}
+          value={template}
+          onChange={filter(setTemplate)}
+          sx={{ minWidth: 180 }}
+        />
       </Stack>
       <ErrorAlert error={error} />
       <Section>
-        <DataTable label={t('title')} columns={columns} rows={data?.notifications.items ?? []} rowKey={(n) => n.id} loading={loading} emptyKey="screens.outbox.none" />
+        <DataTable
+          label={t('title')}
+          columns={columns}
+          rows={data?.notifications.items ?? []}
+          rowKey={(n) => n.id}
+          loading={loading}
+          emptyKey="screens.outbox.none"
+        />
         <Pager page={page} perPage={PER_PAGE} total={data?.notifications.total ?? 0} onPage={setPage} />
       </Section>
     </ScreenPage>

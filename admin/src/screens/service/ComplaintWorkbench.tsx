@@ -25,7 +25,11 @@ export default function ComplaintWorkbench() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
 
   const variables = useMemo(() => {
-    const common = { q: search || undefined, priority: priority || undefined, dealershipId: dealershipId || undefined };
+    const common = {
+      q: search || undefined,
+      priority: priority || undefined,
+      dealershipId: dealershipId || undefined,
+    };
     return {
       overdue: { ...common, overdue: true },
       open: { ...common, overdue: false, status: 'OPEN' },
@@ -35,7 +39,11 @@ export default function ComplaintWorkbench() {
       page: { page: 1, perPage: PER_GROUP },
     };
   }, [search, priority, dealershipId]);
-  const { data, loading, error, refetch } = useQuery<QueueGroups>(COMPLAINT_QUEUE, { variables, fetchPolicy: 'cache-and-network', pollInterval: 60_000 });
+  const { data, loading, error, refetch } = useQuery<QueueGroups>(COMPLAINT_QUEUE, {
+    variables,
+    fetchPolicy: 'cache-and-network',
+    pollInterval: 60_000,
+  });
 
   return (
     <ScreenPage
@@ -58,17 +66,49 @@ export default function ComplaintWorkbench() {
           setSearch(q.trim());
         }}
       >
-        <TextField size="small" label={translate('screens.complaints.search')} value={q} onChange={(e) => setQ(e.target.value)} />
-        <EnumSelect enumName="ComplaintPriority" values={COMPLAINT_PRIORITIES} emptyLabelKey="screens.common.all" label={translate('screens.complaints.priority')} value={priority} onChange={setPriority} sx={{ minWidth: 120 }} />
+        <TextField
+          size="small"
+          label={translate('screens.complaints.search')}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
+        <EnumSelect
+          enumName="ComplaintPriority"
+          values={COMPLAINT_PRIORITIES}
+          emptyLabelKey="screens.common.all"
+          label={translate('screens.complaints.priority')}
+          value={priority}
+          onChange={setPriority}
+          sx={{ minWidth: 120 }}
+        />
         {!ownStore && <DealershipSelect allowAll value={dealershipId} onChange={setDealershipId} />}
         <Button type="submit" variant="outlined">
           {translate('screens.common.search')}
         </Button>
       </Stack>
       <ErrorAlert error={error} />
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'minmax(340px, 5fr) 7fr' }, gap: 2, alignItems: 'start' }}>
-        <Section>{data ? <ComplaintQueue groups={data} selectedId={selectedId} onSelect={setSelectedId} /> : loading ? <Loading /> : null}</Section>
-        {selectedId ? <ComplaintDetailPanel id={selectedId} /> : <Section><Empty messageKey="screens.complaints.pick" /></Section>}
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: '1fr', md: 'minmax(340px, 5fr) 7fr' },
+          gap: 2,
+          alignItems: 'start',
+        }}
+      >
+        <Section>
+          {data ? (
+            <ComplaintQueue groups={data} selectedId={selectedId} onSelect={setSelectedId} />
+          ) : loading ? (
+            <Loading />
+          ) : null}
+        </Section>
+        {selectedId ? (
+          <ComplaintDetailPanel id={selectedId} />
+        ) : (
+          <Section>
+            <Empty messageKey="screens.complaints.pick" />
+          </Section>
+        )}
       </Box>
     </ScreenPage>
   );

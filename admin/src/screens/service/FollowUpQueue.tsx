@@ -18,8 +18,27 @@ export const FOLLOW_UPS = gql`
   query FollowUps($filter: FollowUpFilter, $sort: [FollowUpSort!], $page: PageInput) {
     followUps(filter: $filter, sort: $sort, page: $page) {
       items {
-        id kind status memberId member { id name phone } dealershipId transactionId complaintId activityId
-        dueAt attempts assigneeId outcome satisfaction notes completedAt createdAt
+        id
+        kind
+        status
+        memberId
+        member {
+          id
+          name
+          phone
+        }
+        dealershipId
+        transactionId
+        complaintId
+        activityId
+        dueAt
+        attempts
+        assigneeId
+        outcome
+        satisfaction
+        notes
+        completedAt
+        createdAt
       }
       total
     }
@@ -53,7 +72,11 @@ export default function FollowUpQueue() {
   const [calling, setCalling] = useState<FollowUp | null>(null);
   const { data, loading, error } = useQuery<{ followUps: { items: FollowUp[]; total: number } }>(FOLLOW_UPS, {
     variables: {
-      filter: { status: status || undefined, kind: kind || undefined, dealershipId: dealershipId || undefined },
+      filter: {
+        status: status || undefined,
+        kind: kind || undefined,
+        dealershipId: dealershipId || undefined,
+      },
       sort: [{ field: 'DUE_AT', order: 'ASC' }],
       page: { page, perPage: PER_PAGE },
     },
@@ -71,30 +94,62 @@ export default function FollowUpQueue() {
       render: (f) => (
         <Stack direction="row" spacing={1} alignItems="center">
           <span>{formatDateTime(f.dueAt)}</span>
-          {f.status === 'PENDING' && new Date(f.dueAt).getTime() < now && <Chip size="small" color="error" label={translate('screens.followUps.late')} />}
+          {f.status === 'PENDING' && new Date(f.dueAt).getTime() < now && (
+            <Chip size="small" color="error" label={translate('screens.followUps.late')} />
+          )}
         </Stack>
       ),
     },
-    { key: 'kind', label: translate('screens.followUps.kind'), render: (f) => enumLabel('FollowUpKind', f.kind) },
+    {
+      key: 'kind',
+      label: translate('screens.followUps.kind'),
+      render: (f) => enumLabel('FollowUpKind', f.kind),
+    },
     {
       key: 'member',
       label: translate('screens.followUps.member'),
       render: (f) => (
-        <Link component="button" onClick={() => navigate(`/member-360?id=${encodeURIComponent(f.member.id)}`)}>
+        <Link
+          component="button"
+          onClick={() => navigate(`/member-360?id=${encodeURIComponent(f.member.id)}`)}
+        >
           {f.member.name}
         </Link>
       ),
     },
-    { key: 'phone', label: translate('screens.fields.phone'), render: (f) => <Link href={`tel:${f.member.phone}`}>{f.member.phone}</Link> },
-    { key: 'attempts', label: translate('screens.followUps.attempts'), align: 'right', render: (f) => f.attempts },
-    { key: 'status', label: translate('screens.followUps.status'), render: (f) => enumLabel('FollowUpStatus', f.status) },
-    { key: 'result', label: translate('screens.followUps.result'), render: (f) => [f.satisfaction ? `${f.satisfaction}/5` : null, f.outcome].filter(Boolean).join(' · ') },
+    {
+      key: 'phone',
+      label: translate('screens.fields.phone'),
+      render: (f) => <Link href={`tel:${f.member.phone}`}>{f.member.phone}</Link>,
+    },
+    {
+      key: 'attempts',
+      label: translate('screens.followUps.attempts'),
+      align: 'right',
+      render: (f) => f.attempts,
+    },
+    {
+      key: 'status',
+      label: translate('screens.followUps.status'),
+      render: (f) => enumLabel('FollowUpStatus', f.status),
+    },
+    {
+      key: 'result',
+      wrap: true,
+      label: translate('screens.followUps.result'),
+      render: (f) => [f.satisfaction ? `${f.satisfaction}/5` : null, f.outcome].filter(Boolean).join(' · '),
+    },
     {
       key: 'action',
       label: translate('screens.common.actions'),
       render: (f) =>
         f.status === 'PENDING' ? (
-          <Button size="small" variant="outlined" onClick={() => setCalling(f)} aria-label={translate('screens.followUps.recordFor', { name: f.member.name })}>
+          <Button
+            size="small"
+            variant="outlined"
+            onClick={() => setCalling(f)}
+            aria-label={translate('screens.followUps.recordFor', { name: f.member.name })}
+          >
             {translate('screens.followUps.record')}
           </Button>
         ) : null,
@@ -104,13 +159,36 @@ export default function FollowUpQueue() {
   return (
     <ScreenPage titleKey="screens.followUps.title">
       <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
-        <EnumSelect enumName="FollowUpStatus" values={FOLLOW_UP_STATUSES} emptyLabelKey="screens.common.all" label={translate('screens.followUps.status')} value={status} onChange={filter(setStatus)} sx={{ minWidth: 140 }} />
-        <EnumSelect enumName="FollowUpKind" values={FOLLOW_UP_KINDS} emptyLabelKey="screens.common.all" label={translate('screens.followUps.kind')} value={kind} onChange={filter(setKind)} sx={{ minWidth: 140 }} />
+        <EnumSelect
+          enumName="FollowUpStatus"
+          values={FOLLOW_UP_STATUSES}
+          emptyLabelKey="screens.common.all"
+          label={translate('screens.followUps.status')}
+          value={status}
+          onChange={filter(setStatus)}
+          sx={{ minWidth: 140 }}
+        />
+        <EnumSelect
+          enumName="FollowUpKind"
+          values={FOLLOW_UP_KINDS}
+          emptyLabelKey="screens.common.all"
+          label={translate('screens.followUps.kind')}
+          value={kind}
+          onChange={filter(setKind)}
+          sx={{ minWidth: 140 }}
+        />
         {!ownStore && <DealershipSelect allowAll value={dealershipId} onChange={filter(setDealershipId)} />}
       </Stack>
       <ErrorAlert error={error} />
       <Section>
-        <DataTable label={translate('screens.followUps.title')} columns={columns} rows={data?.followUps.items ?? []} rowKey={(f) => f.id} loading={loading} emptyKey="screens.followUps.none" />
+        <DataTable
+          label={translate('screens.followUps.title')}
+          columns={columns}
+          rows={data?.followUps.items ?? []}
+          rowKey={(f) => f.id}
+          loading={loading}
+          emptyKey="screens.followUps.none"
+        />
         <Pager page={page} perPage={PER_PAGE} total={data?.followUps.total ?? 0} onPage={setPage} />
       </Section>
       {calling && <RecordCallDialog target={calling} onClose={() => setCalling(null)} />}

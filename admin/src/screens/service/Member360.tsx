@@ -14,8 +14,13 @@ export default function Member360() {
   const navigate = useNavigate();
   const location = useLocation();
   const id = new URLSearchParams(location.search).get('id');
-  const { data, loading, error } = useQuery<Member360Data>(MEMBER_360, { variables: { id }, skip: !id, fetchPolicy: 'cache-and-network' });
-  const open = (memberId: string | null) => navigate(memberId ? `/member-360?id=${encodeURIComponent(memberId)}` : '/member-360');
+  const { data, loading, error } = useQuery<Member360Data>(MEMBER_360, {
+    variables: { id },
+    skip: !id,
+    fetchPolicy: 'cache-and-network',
+  });
+  const open = (memberId: string | null) =>
+    navigate(memberId ? `/member-360?id=${encodeURIComponent(memberId)}` : '/member-360');
 
   if (!id) {
     return (
@@ -29,7 +34,10 @@ export default function Member360() {
 
   const member = data?.member;
   return (
-    <ScreenPage titleKey="screens.member360.title" actions={<Button onClick={() => open(null)}>{translate('screens.member360.another')}</Button>}>
+    <ScreenPage
+      titleKey="screens.member360.title"
+      actions={<Button onClick={() => open(null)}>{translate('screens.member360.another')}</Button>}
+    >
       <ErrorAlert error={error} />
       {!member && (loading ? <Loading /> : !error && <Empty messageKey="screens.member360.notFound" />)}
       {member && data && (

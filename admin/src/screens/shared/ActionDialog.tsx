@@ -16,14 +16,30 @@ interface Props {
 }
 
 /** A small form in a dialog for one step of a workflow (assign, resolve, close, record a call). */
-export function ActionDialog({ open, title, submitLabel, busy, error, canSubmit = true, onSubmit, onClose, children }: Props) {
+export function ActionDialog({
+  open,
+  title,
+  submitLabel,
+  busy,
+  error,
+  canSubmit = true,
+  onSubmit,
+  onClose,
+  children,
+}: Props) {
   const translate = useTranslate();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSubmit();
   };
   return (
-    <Dialog open={open} onClose={busy ? undefined : onClose} fullWidth maxWidth="sm" aria-labelledby="action-dialog-title">
+    <Dialog
+      open={open}
+      onClose={busy ? undefined : onClose}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="action-dialog-title"
+    >
       <form onSubmit={submit} noValidate>
         <DialogTitle id="action-dialog-title">{title}</DialogTitle>
         <DialogContent>

@@ -13,7 +13,15 @@ type Props = Omit<ButtonProps, 'onClick'> & {
 };
 
 /** A button that asks first: for destructive or irreversible actions (publish, run a job, refund). */
-export function ConfirmButton({ titleKey, contentKey, translateOptions, onConfirm, confirmColor = 'primary', children, ...button }: Props) {
+export function ConfirmButton({
+  titleKey,
+  contentKey,
+  translateOptions,
+  onConfirm,
+  confirmColor = 'primary',
+  children,
+  ...button
+}: Props) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const confirm = async () => {

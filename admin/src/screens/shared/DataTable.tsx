@@ -1,5 +1,13 @@
 import type { ReactNode } from 'react';
-import { LinearProgress, Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
+import {
+  LinearProgress,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+} from '@mui/material';
 import { Empty } from './states';
 
 export interface Column<T> {
@@ -9,6 +17,8 @@ export interface Column<T> {
   render: (row: T) => ReactNode;
   align?: 'left' | 'right' | 'center';
   width?: number | string;
+  /** Free text (notes, reasons) may wrap; everything else stays on one line. */
+  wrap?: boolean;
 }
 
 interface Props<T> {
@@ -25,7 +35,17 @@ interface Props<T> {
 }
 
 /** A compact read-only table with loading and empty states, the one the screens share. */
-export function DataTable<T>({ columns, rows, rowKey, loading, label, onRowClick, selectedKey, emptyKey, maxHeight }: Props<T>) {
+export function DataTable<T>({
+  columns,
+  rows,
+  rowKey,
+  loading,
+  label,
+  onRowClick,
+  selectedKey,
+  emptyKey,
+  maxHeight,
+}: Props<T>) {
   return (
     <TableContainer sx={{ maxHeight }}>
       {loading && <LinearProgress aria-hidden />}
@@ -33,7 +53,11 @@ export function DataTable<T>({ columns, rows, rowKey, loading, label, onRowClick
         <TableHead>
           <TableRow>
             {columns.map((c) => (
-              <TableCell key={c.key} align={c.align} sx={{ width: c.width, whiteSpace: 'nowrap', fontWeight: 600 }}>
+              <TableCell
+                key={c.key}
+                align={c.align}
+                sx={{ width: c.width, whiteSpace: 'nowrap', fontWeight: 600 }}
+              >
                 {c.label}
               </TableCell>
             ))}
@@ -51,7 +75,11 @@ export function DataTable<T>({ columns, rows, rowKey, loading, label, onRowClick
                 sx={onRowClick ? { cursor: 'pointer' } : undefined}
               >
                 {columns.map((c) => (
-                  <TableCell key={c.key} align={c.align}>
+                  <TableCell
+                    key={c.key}
+                    align={c.align}
+                    sx={c.wrap ? { minWidth: 160 } : { whiteSpace: 'nowrap' }}
+                  >
                     {c.render(row)}
                   </TableCell>
                 ))}

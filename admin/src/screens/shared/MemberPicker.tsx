@@ -7,7 +7,23 @@ import { ErrorAlert, Loading } from './states';
 const FIND_MEMBERS = gql`
   query Members($filter: MemberFilter, $sort: [MemberSort!], $page: PageInput) {
     members(filter: $filter, sort: $sort, page: $page) {
-      items { id memberNo name phone status pointsBalance tier { id code name } homeDealership { id name } }
+      items {
+        id
+        memberNo
+        name
+        phone
+        status
+        pointsBalance
+        tier {
+          id
+          code
+          name
+        }
+        homeDealership {
+          id
+          name
+        }
+      }
       total
     }
   }
@@ -28,17 +44,29 @@ export interface PickedMember {
  * Finds a member by phone, member number, plate or name (store staff reach another store's
  * member by an exact identifier only) and hands the chosen one up.
  */
-export function MemberPicker({ value, onChange }: { value: PickedMember | null; onChange: (m: PickedMember | null) => void }) {
+export function MemberPicker({
+  value,
+  onChange,
+}: {
+  value: PickedMember | null;
+  onChange: (m: PickedMember | null) => void;
+}) {
   const translate = useTranslate();
   const [q, setQ] = useState('');
-  const [find, { data, loading, error, called }] = useLazyQuery<{ members: { items: PickedMember[]; total: number } }>(FIND_MEMBERS, {
+  const [find, { data, loading, error, called }] = useLazyQuery<{
+    members: { items: PickedMember[]; total: number };
+  }>(FIND_MEMBERS, {
     fetchPolicy: 'network-only',
   });
 
   if (value) {
     return (
       <Stack direction="row" alignItems="center" spacing={1} flexWrap="wrap">
-        <Chip color="primary" label={`${value.name} · ${value.memberNo} · ${value.tier.name}`} aria-label={translate('screens.memberPicker.selected')} />
+        <Chip
+          color="primary"
+          label={`${value.name} · ${value.memberNo} · ${value.tier.name}`}
+          aria-label={translate('screens.memberPicker.selected')}
+        />
         <Button size="small" onClick={() => onChange(null)}>
           {translate('screens.memberPicker.change')}
         </Button>
@@ -71,7 +99,11 @@ export function MemberPicker({ value, onChange }: { value: PickedMember | null; 
         <Box sx={{ p: 1, color: 'text.secondary' }}>{translate('screens.memberPicker.none')}</Box>
       )}
       {items.length > 0 && (
-        <List dense aria-label={translate('screens.memberPicker.results')} sx={{ maxHeight: 240, overflow: 'auto' }}>
+        <List
+          dense
+          aria-label={translate('screens.memberPicker.results')}
+          sx={{ maxHeight: 240, overflow: 'auto' }}
+        >
           {items.map((m) => (
             <ListItemButton key={m.id} onClick={() => onChange(m)}>
               <ListItemText

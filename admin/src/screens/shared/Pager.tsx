@@ -2,7 +2,17 @@ import { Button, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 
 /** Previous/next paging under a list, with where the reader is. */
-export function Pager({ page, perPage, total, onPage }: { page: number; perPage: number; total: number; onPage: (page: number) => void }) {
+export function Pager({
+  page,
+  perPage,
+  total,
+  onPage,
+}: {
+  page: number;
+  perPage: number;
+  total: number;
+  onPage: (page: number) => void;
+}) {
   const translate = useTranslate();
   const pages = Math.max(1, Math.ceil(total / perPage));
   if (total <= perPage && page === 1) return null;

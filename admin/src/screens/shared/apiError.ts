@@ -32,7 +32,11 @@ export function readApiError(error: unknown): ApiError {
       fields: fields && typeof fields === 'object' ? (fields as Record<string, string>) : {},
     };
   }
-  return { code: apollo.networkError ? 'NETWORK_ERROR' : 'INTERNAL_SERVER_ERROR', message: apollo.message ?? '', fields: {} };
+  return {
+    code: apollo.networkError ? 'NETWORK_ERROR' : 'INTERNAL_SERVER_ERROR',
+    message: apollo.message ?? '',
+    fields: {},
+  };
 }
 
 /** Turns an API error into a sentence for the user: the translated code, then the server's detail. */
@@ -41,7 +45,9 @@ export function useApiErrorText(): (error: unknown) => string {
   return useCallback(
     (error: unknown) => {
       const { code, message } = readApiError(error);
-      const title = translate(`screens.errors.${code}`, { _: translate('screens.errors.INTERNAL_SERVER_ERROR') });
+      const title = translate(`screens.errors.${code}`, {
+        _: translate('screens.errors.INTERNAL_SERVER_ERROR'),
+      });
       return message && code !== 'INTERNAL_SERVER_ERROR' ? `${title}: ${message}` : title;
     },
     [translate],

@@ -7,7 +7,12 @@ import { useStaff } from './staff';
 const DEALERSHIPS = gql`
   query Dealerships($filter: DealershipFilter, $sort: [DealershipSort!], $page: PageInput) {
     dealerships(filter: $filter, sort: $sort, page: $page) {
-      items { id code name city }
+      items {
+        id
+        code
+        name
+        city
+      }
       total
     }
   }
@@ -23,7 +28,11 @@ export interface DealershipOption {
 /** The group's active dealerships (a group has tens, not thousands). */
 export function useDealerships(): { dealerships: DealershipOption[]; loading: boolean } {
   const { data, loading } = useQuery<{ dealerships: { items: DealershipOption[] } }>(DEALERSHIPS, {
-    variables: { filter: { active: true }, sort: [{ field: 'CODE', order: 'ASC' }], page: { page: 1, perPage: 200 } },
+    variables: {
+      filter: { active: true },
+      sort: [{ field: 'CODE', order: 'ASC' }],
+      page: { page: 1, perPage: 200 },
+    },
   });
   return { dealerships: data?.dealerships.items ?? [], loading };
 }

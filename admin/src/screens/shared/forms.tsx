@@ -12,7 +12,10 @@ export function useFieldErrors() {
   const capture = useCallback((error: unknown) => setFields(readApiError(error).fields), []);
   const clear = useCallback(() => setFields({}), []);
   /** A problem found before sending (e.g. an amount that is not a number of yuan). */
-  const flag = useCallback((path: string, message: string) => setFields((f) => ({ ...f, [path]: message })), []);
+  const flag = useCallback(
+    (path: string, message: string) => setFields((f) => ({ ...f, [path]: message })),
+    [],
+  );
   const props = useCallback(
     (path: string, hint?: string): Pick<TextFieldProps, 'error' | 'helperText'> => ({
       error: Boolean(fields[path]),

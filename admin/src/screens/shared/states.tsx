@@ -1,13 +1,17 @@
 import { Alert, Box, CircularProgress, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { useApiErrorText } from './apiError';
+import { readApiError, useApiErrorText } from './apiError';
 
 /** A spinner with a readable label while data loads. */
 export function Loading() {
   const translate = useTranslate();
   const label = translate('screens.common.loading');
   return (
-    <Box role="status" aria-label={label} sx={{ display: 'flex', alignItems: 'center', gap: 1, p: 2, color: 'text.secondary' }}>
+    <Box
+      role="status"
+      aria-label={label}
+      sx={{ display: 'flex', alignItems: 'center', gap: 1, p: 2, color: 'text.secondary' }}
+    >
       <CircularProgress size={20} />
       <Typography variant="body2">{label}</Typography>
     </Box>
@@ -24,13 +28,19 @@ export function Empty({ messageKey = 'screens.common.empty' }: { messageKey?: st
   );
 }
 
-/** A failed query or mutation, in words. */
-export function ErrorAlert({ error }: { error: unknown }) {
+/**
+ * A failed query or mutation, in words. On a form that shows each field's problem under the field
+ * (`fieldsShown`), an input error only points at them.
+ */
+export function ErrorAlert({ error, fieldsShown }: { error: unknown; fieldsShown?: boolean }) {
   const errorText = useApiErrorText();
+  const translate = useTranslate();
   if (!error) return null;
+  const { code, fields } = readApiError(error);
+  const onFields = fieldsShown && code === 'BAD_USER_INPUT' && Object.keys(fields).length > 0;
   return (
     <Alert severity="error" role="alert">
-      {errorText(error)}
+      {onFields ? translate('screens.errors.checkFields') : errorText(error)}
     </Alert>
   );
 }

@@ -11,7 +11,12 @@ export function useNow(intervalMs = 30_000): number {
 }
 
 /** A duration as days/hours/minutes for the duration messages (screens.duration.*). */
-export function splitDuration(ms: number): { key: 'days' | 'hours' | 'minutes'; d: number; h: number; m: number } {
+export function splitDuration(ms: number): {
+  key: 'days' | 'hours' | 'minutes';
+  d: number;
+  h: number;
+  m: number;
+} {
   const minutes = Math.floor(Math.abs(ms) / 60_000);
   const d = Math.floor(minutes / 1440);
   const h = Math.floor((minutes % 1440) / 60);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Stack } from '@mui/material';
+import { Box, Stack } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { ScreenPage, Section } from '../shared/ScreenPage';
 import { DealershipSelect, useWorkingDealership } from '../shared/dealerships';
@@ -17,33 +17,45 @@ export default function CardDesk() {
   const [issuedId, setIssuedId] = useState<string | undefined>();
 
   return (
-    <ScreenPage titleKey="screens.cardDesk.title" actions={<DealershipSelect required value={dealershipId} onChange={setDealershipId} />}>
+    <ScreenPage
+      titleKey="screens.cardDesk.title"
+      actions={<DealershipSelect required value={dealershipId} onChange={setDealershipId} />}
+    >
       <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2} alignItems="stretch">
-        <Section title={translate('screens.cardDesk.byNumber')}>
-          <CardFinder selectedId={cardId} onSelect={(c) => setCardId(c.id)} />
-        </Section>
-        <Section title={translate('screens.cardDesk.byMember')}>
-          <MemberPicker
-            value={member}
-            onChange={(m) => {
-              setMember(m);
-              setCardId(null);
-            }}
-          />
-          {member && (
-            <Stack spacing={2} sx={{ mt: 2 }}>
-              <CardFinder memberId={member.id} refreshKey={issuedId} selectedId={cardId} onSelect={(c) => setCardId(c.id)} />
-              <IssueCardForm
-                memberId={member.id}
-                dealershipId={dealershipId}
-                onIssued={(card) => {
-                  setIssuedId(card.id);
-                  setCardId(card.id);
-                }}
-              />
-            </Stack>
-          )}
-        </Section>
+        <Box sx={{ flex: 2 }}>
+          <Section title={translate('screens.cardDesk.byNumber')}>
+            <CardFinder selectedId={cardId} onSelect={(c) => setCardId(c.id)} />
+          </Section>
+        </Box>
+        <Box sx={{ flex: 3 }}>
+          <Section title={translate('screens.cardDesk.byMember')}>
+            <MemberPicker
+              value={member}
+              onChange={(m) => {
+                setMember(m);
+                setCardId(null);
+              }}
+            />
+            {member && (
+              <Stack spacing={2} sx={{ mt: 2 }}>
+                <CardFinder
+                  memberId={member.id}
+                  refreshKey={issuedId}
+                  selectedId={cardId}
+                  onSelect={(c) => setCardId(c.id)}
+                />
+                <IssueCardForm
+                  memberId={member.id}
+                  dealershipId={dealershipId}
+                  onIssued={(card) => {
+                    setIssuedId(card.id);
+                    setCardId(card.id);
+                  }}
+                />
+              </Stack>
+            )}
+          </Section>
+        </Box>
       </Stack>
       {cardId && <CardPanel key={cardId} cardId={cardId} dealershipId={dealershipId} />}
     </ScreenPage>

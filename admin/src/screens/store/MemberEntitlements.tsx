@@ -9,7 +9,22 @@ import { formatDate } from '../shared/format';
 const MEMBER_BENEFITS = gql`
   query MemberBenefits($filter: MemberBenefitFilter, $sort: [MemberBenefitSort!], $page: PageInput) {
     memberBenefits(filter: $filter, sort: $sort, page: $page) {
-      items { id memberId benefitId benefit { code name type } quota used remaining periodStart periodEnd status }
+      items {
+        id
+        memberId
+        benefitId
+        benefit {
+          code
+          name
+          type
+        }
+        quota
+        used
+        remaining
+        periodStart
+        periodEnd
+        status
+      }
       total
     }
   }
@@ -35,19 +50,45 @@ interface Props {
 /** A member's active entitlements with a redeem button each (asks first: a use cannot be undone here). */
 export function MemberEntitlements({ memberId, refreshKey, disabled, onRedeem }: Props) {
   const translate = useTranslate();
-  const { data, loading, error, refetch } = useQuery<{ memberBenefits: { items: Entitlement[] } }>(MEMBER_BENEFITS, {
-    variables: { filter: { memberId, status: 'ACTIVE' }, sort: [{ field: 'PERIOD_END', order: 'ASC' }], page: { page: 1, perPage: 50 } },
-    fetchPolicy: 'cache-and-network',
-  });
+  const { data, loading, error, refetch } = useQuery<{ memberBenefits: { items: Entitlement[] } }>(
+    MEMBER_BENEFITS,
+    {
+      variables: {
+        filter: { memberId, status: 'ACTIVE' },
+        sort: [{ field: 'PERIOD_END', order: 'ASC' }],
+        page: { page: 1, perPage: 50 },
+      },
+      fetchPolicy: 'cache-and-network',
+    },
+  );
   useEffect(() => {
     if (refreshKey) void refetch();
   }, [refreshKey, refetch]);
 
   const columns: Column<Entitlement>[] = [
-    { key: 'name', label: translate('screens.redeemBenefit.benefit'), render: (b) => b.benefit.name },
-    { key: 'quota', label: translate('screens.redeemBenefit.usage'), align: 'right', render: (b) => `${b.used} / ${b.quota}` },
-    { key: 'remaining', label: translate('screens.redeemBenefit.remaining'), align: 'right', render: (b) => b.remaining },
-    { key: 'end', label: translate('screens.redeemBenefit.periodEnd'), render: (b) => formatDate(b.periodEnd) },
+    {
+      key: 'name',
+      wrap: true,
+      label: translate('screens.redeemBenefit.benefit'),
+      render: (b) => b.benefit.name,
+    },
+    {
+      key: 'quota',
+      label: translate('screens.redeemBenefit.usage'),
+      align: 'right',
+      render: (b) => `${b.used} / ${b.quota}`,
+    },
+    {
+      key: 'remaining',
+      label: translate('screens.redeemBenefit.remaining'),
+      align: 'right',
+      render: (b) => b.remaining,
+    },
+    {
+      key: 'end',
+      label: translate('screens.redeemBenefit.periodEnd'),
+      render: (b) => formatDate(b.periodEnd),
+    },
     {
       key: 'action',
       label: translate('screens.common.actions'),

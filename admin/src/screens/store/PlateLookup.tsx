@@ -9,7 +9,22 @@ import { formatCount, formatDateTime } from '../shared/format';
 
 const PLATE_LOOKUP = gql`
   query PlateLookup($plate: String!) {
-    plateLookup(plate: $plate) { plateNumber vehicleId memberId member { id name memberNo tier { code name } } visitCount lastVisitAt }
+    plateLookup(plate: $plate) {
+      plateNumber
+      vehicleId
+      memberId
+      member {
+        id
+        name
+        memberNo
+        tier {
+          code
+          name
+        }
+      }
+      visitCount
+      lastVisitAt
+    }
   }
 `;
 
@@ -27,7 +42,9 @@ export default function PlateLookup() {
   const translate = useTranslate();
   const navigate = useNavigate();
   const [plate, setPlate] = useState('');
-  const [lookup, { data, loading, error, called }] = useLazyQuery<{ plateLookup: Hit[] }>(PLATE_LOOKUP, { fetchPolicy: 'network-only' });
+  const [lookup, { data, loading, error, called }] = useLazyQuery<{ plateLookup: Hit[] }>(PLATE_LOOKUP, {
+    fetchPolicy: 'network-only',
+  });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -35,22 +52,42 @@ export default function PlateLookup() {
   };
 
   const columns: Column<Hit>[] = [
-    { key: 'plate', label: translate('screens.plateLookup.plate'), render: (h) => <strong>{h.plateNumber}</strong> },
+    {
+      key: 'plate',
+      label: translate('screens.plateLookup.plate'),
+      render: (h) => <strong>{h.plateNumber}</strong>,
+    },
     {
       key: 'member',
       label: translate('screens.plateLookup.member'),
       render: (h) =>
-        h.member ? `${h.member.name} · ${h.member.memberNo}` : <Chip size="small" label={translate('screens.plateLookup.walkIn')} />,
+        h.member ? (
+          `${h.member.name} · ${h.member.memberNo}`
+        ) : (
+          <Chip size="small" label={translate('screens.plateLookup.walkIn')} />
+        ),
     },
     { key: 'tier', label: translate('screens.plateLookup.tier'), render: (h) => h.member?.tier.name ?? '' },
-    { key: 'visits', label: translate('screens.plateLookup.visits'), align: 'right', render: (h) => formatCount(h.visitCount) },
-    { key: 'last', label: translate('screens.plateLookup.lastVisit'), render: (h) => formatDateTime(h.lastVisitAt) },
+    {
+      key: 'visits',
+      label: translate('screens.plateLookup.visits'),
+      align: 'right',
+      render: (h) => formatCount(h.visitCount),
+    },
+    {
+      key: 'last',
+      label: translate('screens.plateLookup.lastVisit'),
+      render: (h) => formatDateTime(h.lastVisitAt),
+    },
     {
       key: 'actions',
       label: translate('screens.common.actions'),
       render: (h) =>
         h.memberId ? (
-          <Button size="small" onClick={() => navigate(`/member-360?id=${encodeURIComponent(h.memberId ?? '')}`)}>
+          <Button
+            size="small"
+            onClick={() => navigate(`/member-360?id=${encodeURIComponent(h.memberId ?? '')}`)}
+          >
             {translate('screens.plateLookup.open360')}
           </Button>
         ) : (
@@ -73,7 +110,12 @@ export default function PlateLookup() {
             value={plate}
             onChange={(e) => setPlate(e.target.value)}
           />
-          <Button type="submit" variant="contained" disabled={plate.trim().length < 2} sx={{ alignSelf: 'flex-start' }}>
+          <Button
+            type="submit"
+            variant="contained"
+            disabled={plate.trim().length < 2}
+            sx={{ alignSelf: 'flex-start' }}
+          >
             {translate('screens.plateLookup.search')}
           </Button>
         </Stack>

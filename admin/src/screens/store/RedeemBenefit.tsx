@@ -13,15 +13,40 @@ import { MemberEntitlements } from './MemberEntitlements';
 export const REDEEM_BENEFIT = gql`
   mutation RedeemBenefit($input: RedeemBenefitInput!) {
     redeemBenefit(input: $input) {
-      id memberBenefitId memberId dealershipId operatorId note createdAt
-      memberBenefit { id used remaining status benefit { id name } member { id name memberNo } }
+      id
+      memberBenefitId
+      memberId
+      dealershipId
+      operatorId
+      note
+      createdAt
+      memberBenefit {
+        id
+        used
+        remaining
+        status
+        benefit {
+          id
+          name
+        }
+        member {
+          id
+          name
+          memberNo
+        }
+      }
     }
   }
 `;
 
 export interface Redemption {
   id: string;
-  memberBenefit: { used: number; remaining: number; benefit: { name: string }; member: { name: string; memberNo: string } };
+  memberBenefit: {
+    used: number;
+    remaining: number;
+    benefit: { name: string };
+    member: { name: string; memberNo: string };
+  };
 }
 
 /** Redemption (核销) of a benefit at the desk: by the member's one-time code, or from their entitlements. */
@@ -40,7 +65,14 @@ export default function RedeemBenefit() {
     setLast(null);
     try {
       const result = await redeem({
-        variables: { input: { ...target, dealershipId, note: optional(note), idempotencyKey: newIdempotencyKey('redeem') } },
+        variables: {
+          input: {
+            ...target,
+            dealershipId,
+            note: optional(note),
+            idempotencyKey: newIdempotencyKey('redeem'),
+          },
+        },
       });
       if (result.data) {
         setLast(result.data.redeemBenefit);
@@ -60,8 +92,20 @@ export default function RedeemBenefit() {
     <ScreenPage titleKey="screens.redeemBenefit.title">
       <Section>
         <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap>
-          <DealershipSelect required value={dealershipId} onChange={setDealershipId} {...errors.props('input.dealershipId')} />
-          <TextField size="small" label={translate('screens.fields.note')} value={note} onChange={(e) => setNote(e.target.value)} sx={{ minWidth: 280 }} {...errors.props('input.note')} />
+          <DealershipSelect
+            required
+            value={dealershipId}
+            onChange={setDealershipId}
+            {...errors.props('input.dealershipId')}
+          />
+          <TextField
+            size="small"
+            label={translate('screens.fields.note')}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            sx={{ minWidth: 280 }}
+            {...errors.props('input.note')}
+          />
         </Stack>
       </Section>
       {last && (
@@ -75,20 +119,33 @@ export default function RedeemBenefit() {
       )}
       {error && (
         <Box onClick={() => reset()}>
-          <ErrorAlert error={error} />
+          <ErrorAlert error={error} fieldsShown />
         </Box>
       )}
       <Section title={translate('screens.redeemBenefit.byCode')}>
-        <Stack component="form" direction="row" spacing={1} onSubmit={submitCode} aria-label={translate('screens.redeemBenefit.byCode')}>
+        <Stack
+          component="form"
+          direction="row"
+          spacing={1}
+          onSubmit={submitCode}
+          aria-label={translate('screens.redeemBenefit.byCode')}
+        >
           <TextField
             size="small"
             label={translate('screens.redeemBenefit.code')}
             value={code}
             onChange={(e) => setCode(e.target.value)}
-            slotProps={{ htmlInput: { maxLength: 8, style: { letterSpacing: 2, textTransform: 'uppercase' } } }}
+            slotProps={{
+              htmlInput: { maxLength: 8, style: { letterSpacing: 2, textTransform: 'uppercase' } },
+            }}
             {...errors.props('input.code', translate('screens.redeemBenefit.codeHint'))}
           />
-          <Button type="submit" variant="contained" disabled={loading || !dealershipId || !code.trim()} sx={{ alignSelf: 'flex-start' }}>
+          <Button
+            type="submit"
+            variant="contained"
+            disabled={loading || !dealershipId || !code.trim()}
+            sx={{ alignSelf: 'flex-start' }}
+          >
             {translate('screens.redeemBenefit.redeem')}
           </Button>
         </Stack>

@@ -13,7 +13,21 @@ import { VehicleFields, emptyVehicle, vehicleInput, type VehicleDraft } from './
 
 const CREATE_MEMBER = gql`
   mutation CreateMember($input: CreateMemberInput!) {
-    createMember(input: $input) { id memberNo name status tier { id name } vehicles { id vin plateNumber } }
+    createMember(input: $input) {
+      id
+      memberNo
+      name
+      status
+      tier {
+        id
+        name
+      }
+      vehicles {
+        id
+        vin
+        plateNumber
+      }
+    }
   }
 `;
 
@@ -25,7 +39,16 @@ interface Created {
   vehicles: { id: string; vin: string; plateNumber: string | null }[];
 }
 
-const emptyMember = { name: '', phone: '', gender: '', birthday: '', city: '', email: '', idNumber: '', referralCode: '' };
+const emptyMember = {
+  name: '',
+  phone: '',
+  gender: '',
+  birthday: '',
+  city: '',
+  email: '',
+  idNumber: '',
+  referralCode: '',
+};
 
 /** Registration of a walk-in customer at the store (ACTIVE at once), with the first vehicle. */
 export default function RegisterMember() {
@@ -37,8 +60,11 @@ export default function RegisterMember() {
   const [vehicle, setVehicle] = useState<VehicleDraft>(emptyVehicle);
   const [homeDealershipId, setHomeDealershipId] = useWorkingDealership();
   const errors = useFieldErrors();
-  const [createMember, { loading, error, data, reset }] = useMutation<{ createMember: Created }>(CREATE_MEMBER);
-  const set = (key: keyof typeof emptyMember) => (e: { target: { value: string } }) => setMember({ ...member, [key]: e.target.value });
+  const [createMember, { loading, error, data, reset }] = useMutation<{ createMember: Created }>(
+    CREATE_MEMBER,
+  );
+  const set = (key: keyof typeof emptyMember) => (e: { target: { value: string } }) =>
+    setMember({ ...member, [key]: e.target.value });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -89,7 +115,10 @@ export default function RegisterMember() {
             ` ${translate('screens.registerMember.doneVehicle', { plate: created.vehicles[0].plateNumber ?? created.vehicles[0].vin })}`}
         </Alert>
         <Stack direction="row" spacing={1}>
-          <Button variant="contained" onClick={() => navigate(`/member-360?id=${encodeURIComponent(created.id)}`)}>
+          <Button
+            variant="contained"
+            onClick={() => navigate(`/member-360?id=${encodeURIComponent(created.id)}`)}
+          >
             {translate('screens.registerMember.open360')}
           </Button>
           <Button onClick={startOver}>{translate('screens.registerMember.another')}</Button>
@@ -101,11 +130,25 @@ export default function RegisterMember() {
   const field = { size: 'small' as const, fullWidth: true };
   return (
     <ScreenPage titleKey="screens.registerMember.title">
-      <Box component="form" onSubmit={submit} noValidate aria-label={translate('screens.registerMember.title')}>
+      <Box
+        component="form"
+        onSubmit={submit}
+        noValidate
+        aria-label={translate('screens.registerMember.title')}
+      >
         <Stack spacing={2}>
           <Section title={translate('screens.registerMember.memberSection')}>
-            <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 2 }}>
-              <TextField {...field} required label={translate('screens.fields.name')} value={member.name} onChange={set('name')} {...errors.props('input.name')} />
+            <Box
+              sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 2 }}
+            >
+              <TextField
+                {...field}
+                required
+                label={translate('screens.fields.name')}
+                value={member.name}
+                onChange={set('name')}
+                {...errors.props('input.name')}
+              />
               <TextField
                 {...field}
                 required
@@ -115,13 +158,60 @@ export default function RegisterMember() {
                 slotProps={{ htmlInput: { inputMode: 'tel', maxLength: 11 } }}
                 {...errors.props('input.phone')}
               />
-              <EnumSelect {...field} enumName="Gender" values={GENDERS} emptyLabelKey="screens.common.notGiven" label={translate('screens.fields.gender')} value={member.gender} onChange={(v) => setMember({ ...member, gender: v })} {...errors.props('input.gender')} />
-              <TextField {...field} type="date" label={translate('screens.fields.birthday')} value={member.birthday} onChange={set('birthday')} slotProps={{ inputLabel: { shrink: true } }} {...errors.props('input.birthday')} />
-              <TextField {...field} label={translate('screens.fields.city')} value={member.city} onChange={set('city')} {...errors.props('input.city')} />
-              <TextField {...field} label={translate('screens.fields.email')} value={member.email} onChange={set('email')} {...errors.props('input.email')} />
-              <TextField {...field} label={translate('screens.fields.idNumber')} value={member.idNumber} onChange={set('idNumber')} {...errors.props('input.idNumber')} />
-              <TextField {...field} label={translate('screens.fields.referralCode')} value={member.referralCode} onChange={set('referralCode')} {...errors.props('input.referralCode')} />
-              <DealershipSelect {...field} label={translate('screens.fields.homeDealership')} value={homeDealershipId} onChange={setHomeDealershipId} {...errors.props('input.homeDealershipId')} />
+              <EnumSelect
+                {...field}
+                enumName="Gender"
+                values={GENDERS}
+                emptyLabelKey="screens.common.notGiven"
+                label={translate('screens.fields.gender')}
+                value={member.gender}
+                onChange={(v) => setMember({ ...member, gender: v })}
+                {...errors.props('input.gender')}
+              />
+              <TextField
+                {...field}
+                type="date"
+                label={translate('screens.fields.birthday')}
+                value={member.birthday}
+                onChange={set('birthday')}
+                slotProps={{ inputLabel: { shrink: true } }}
+                {...errors.props('input.birthday')}
+              />
+              <TextField
+                {...field}
+                label={translate('screens.fields.city')}
+                value={member.city}
+                onChange={set('city')}
+                {...errors.props('input.city')}
+              />
+              <TextField
+                {...field}
+                label={translate('screens.fields.email')}
+                value={member.email}
+                onChange={set('email')}
+                {...errors.props('input.email')}
+              />
+              <TextField
+                {...field}
+                label={translate('screens.fields.idNumber')}
+                value={member.idNumber}
+                onChange={set('idNumber')}
+                {...errors.props('input.idNumber')}
+              />
+              <TextField
+                {...field}
+                label={translate('screens.fields.referralCode')}
+                value={member.referralCode}
+                onChange={set('referralCode')}
+                {...errors.props('input.referralCode')}
+              />
+              <DealershipSelect
+                {...field}
+                label={translate('screens.fields.homeDealership')}
+                value={homeDealershipId}
+                onChange={setHomeDealershipId}
+                {...errors.props('input.homeDealershipId')}
+              />
             </Box>
             <FormControlLabel
               control={<Checkbox checked={consent} onChange={(e) => setConsent(e.target.checked)} />}
@@ -132,16 +222,22 @@ export default function RegisterMember() {
             title={translate('screens.registerMember.vehicleSection')}
             actions={
               <FormControlLabel
-                control={<Checkbox checked={withVehicle} onChange={(e) => setWithVehicle(e.target.checked)} />}
+                control={
+                  <Checkbox checked={withVehicle} onChange={(e) => setWithVehicle(e.target.checked)} />
+                }
                 label={translate('screens.registerMember.withVehicle')}
               />
             }
           >
             {withVehicle && <VehicleFields value={vehicle} onChange={setVehicle} errorProps={errors.props} />}
           </Section>
-          {error && <ErrorAlert error={error} />}
+          {error && <ErrorAlert error={error} fieldsShown />}
           <Box>
-            <Button type="submit" variant="contained" disabled={loading || !member.name.trim() || !member.phone.trim()}>
+            <Button
+              type="submit"
+              variant="contained"
+              disabled={loading || !member.name.trim() || !member.phone.trim()}
+            >
               {translate(loading ? 'screens.common.saving' : 'screens.registerMember.submit')}
             </Button>
           </Box>

@@ -22,7 +22,23 @@ interface Option {
 }
 
 /** A multi-select whose empty value means "all" (tiers, dealerships, transaction types). */
-function MultiSelect({ label, options, value, onChange, hint, disabled, errorProps }: { label: string; options: Option[]; value: string[]; onChange: (v: string[]) => void; hint: string; disabled: boolean; errorProps: Pick<TextFieldProps, 'error' | 'helperText'> }) {
+function MultiSelect({
+  label,
+  options,
+  value,
+  onChange,
+  hint,
+  disabled,
+  errorProps,
+}: {
+  label: string;
+  options: Option[];
+  value: string[];
+  onChange: (v: string[]) => void;
+  hint: string;
+  disabled: boolean;
+  errorProps: Pick<TextFieldProps, 'error' | 'helperText'>;
+}) {
   const names = new Map(options.map((o) => [o.id, o.label]));
   return (
     <TextField
@@ -32,7 +48,11 @@ function MultiSelect({ label, options, value, onChange, hint, disabled, errorPro
       label={label}
       value={value}
       disabled={disabled}
-      onChange={(e) => onChange(typeof e.target.value === 'string' ? e.target.value.split(',') : (e.target.value as string[]))}
+      onChange={(e) =>
+        onChange(
+          typeof e.target.value === 'string' ? e.target.value.split(',') : (e.target.value as string[]),
+        )
+      }
       helperText={errorProps.helperText ?? hint}
       error={errorProps.error}
       slotProps={{
@@ -61,10 +81,13 @@ function MultiSelect({ label, options, value, onChange, hint, disabled, errorPro
 export function ActivityFields({ draft, onChange, status, errorProps }: Props) {
   const translate = useTranslate();
   const enumLabel = useEnumLabel();
-  const tiers = useQuery<{ tiers: { items: { id: string; name: string }[] } }>(TIERS, { variables: { sort: [{ field: 'RANK', order: 'ASC' }], page: { page: 1, perPage: 100 } } });
+  const tiers = useQuery<{ tiers: { items: { id: string; name: string }[] } }>(TIERS, {
+    variables: { sort: [{ field: 'RANK', order: 'ASC' }], page: { page: 1, perPage: 100 } },
+  });
   const { dealerships } = useDealerships();
   const has = (field: keyof ActivityDraft) => TYPE_FIELDS[draft.type]?.includes(field) ?? false;
-  const locked = (field: keyof ActivityDraft) => status === 'ACTIVE' && !EDITABLE_WHILE_ACTIVE.includes(field);
+  const locked = (field: keyof ActivityDraft) =>
+    status === 'ACTIVE' && !EDITABLE_WHILE_ACTIVE.includes(field);
   const label = (field: string) => translate(`screens.activityEditor.fields.${field}`);
   const field = (key: keyof ActivityDraft, extra: Partial<TextFieldProps> = {}): TextFieldProps => ({
     size: 'small',
@@ -127,7 +150,12 @@ export function ActivityFields({ draft, onChange, status, errorProps }: Props) {
         />
       )}
       {has('minAmount') && <YuanField {...field('minAmount')} />}
-      {has('multiplier') && <TextField {...field('multiplier', { type: 'number', slotProps: { htmlInput: { min: 1, step: 0.1 } } })} required />}
+      {has('multiplier') && (
+        <TextField
+          {...field('multiplier', { type: 'number', slotProps: { htmlInput: { min: 1, step: 0.1 } } })}
+          required
+        />
+      )}
       {has('bonusPoints') && <TextField {...field('bonusPoints', whole)} required />}
       {has('rewardPoints') && <TextField {...field('rewardPoints', whole)} required />}
       {has('capacity') && <TextField {...field('capacity', whole)} required />}

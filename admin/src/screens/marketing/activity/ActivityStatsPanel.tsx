@@ -1,7 +1,16 @@
 import { useQuery } from '@apollo/client';
 import { Box } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { formatFen } from '../../../format/money';
 import { Section } from '../../shared/ScreenPage';
 import { StatCard, StatRow } from '../../shared/StatCard';
@@ -16,7 +25,10 @@ type WithStats = Activity & { stats: ActivityStats };
 export function ActivityStatsPanel({ id, fallback }: { id: string; fallback?: WithStats }) {
   const translate = useTranslate();
   const enumLabel = useEnumLabel();
-  const { data, loading, error } = useQuery<{ activity: WithStats | null }>(ACTIVITY, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery<{ activity: WithStats | null }>(ACTIVITY, {
+    variables: { id },
+    fetchPolicy: 'cache-and-network',
+  });
   const a = data?.activity ?? fallback;
   const t = (key: string) => translate(`screens.activityStats.${key}`);
   if (!a) return loading ? <Loading /> : <ErrorAlert error={error} />;
@@ -24,18 +36,41 @@ export function ActivityStatsPanel({ id, fallback }: { id: string; fallback?: Wi
   const event = a.type === 'EVENT';
   const funnel = [
     { step: t('eligibleMembers'), count: s.eligibleMembers },
-    ...(event ? [{ step: t('registered'), count: s.registered }, { step: t('checkedIn'), count: s.checkedIn }] : []),
+    ...(event
+      ? [
+          { step: t('registered'), count: s.registered },
+          { step: t('checkedIn'), count: s.checkedIn },
+        ]
+      : []),
     { step: t('participants'), count: s.participants },
   ];
   return (
-    <Section title={`${a.name} · ${enumLabel('ActivityType', a.type)} · ${enumLabel('ActivityStatus', a.status)}`}>
-      <Box sx={{ color: 'text.secondary', fontSize: 14, mb: 1.5 }}>{`${formatDateTime(a.startsAt)} ~ ${formatDateTime(a.endsAt)}`}</Box>
+    <Section
+      title={`${a.name} · ${enumLabel('ActivityType', a.type)} · ${enumLabel('ActivityStatus', a.status)}`}
+    >
+      <Box
+        sx={{ color: 'text.secondary', fontSize: 14, mb: 1.5 }}
+      >{`${formatDateTime(a.startsAt)} ~ ${formatDateTime(a.endsAt)}`}</Box>
       <StatRow>
         <StatCard label={t('participationRate')} value={formatPercent(s.participationRate)} />
-        <StatCard label={t('pointsIssued')} value={formatCount(s.pointsIssued)} hint={a.budgetPoints ? translate('screens.activityStats.budget', { points: formatCount(a.budgetPoints) }) : undefined} />
+        <StatCard
+          label={t('pointsIssued')}
+          value={formatCount(s.pointsIssued)}
+          hint={
+            a.budgetPoints
+              ? translate('screens.activityStats.budget', { points: formatCount(a.budgetPoints) })
+              : undefined
+          }
+        />
         <StatCard label={t('revenue')} value={formatFen(s.revenue)} />
         <StatCard label={t('cost')} value={formatFen(s.cost)} />
-        <StatCard label={t('roi')} value={s.roi === null ? '—' : translate('screens.activityStats.roiValue', { value: s.roi.toFixed(2) })} tone={s.roi !== null && s.roi < 1 ? 'error' : undefined} />
+        <StatCard
+          label={t('roi')}
+          value={
+            s.roi === null ? '—' : translate('screens.activityStats.roiValue', { value: s.roi.toFixed(2) })
+          }
+          tone={s.roi !== null && s.roi < 1 ? 'error' : undefined}
+        />
       </StatRow>
       <figure aria-label={t('funnel')} style={{ margin: '16px 0 0' }}>
         <ResponsiveContainer width="100%" height={60 + funnel.length * 40}>

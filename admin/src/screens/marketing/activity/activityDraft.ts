@@ -32,7 +32,14 @@ export const TYPE_FIELDS: Record<string, (keyof ActivityDraft)[]> = {
 };
 
 /** What an ACTIVE activity may still change (activity-rules EDITABLE_WHILE_ACTIVE). */
-export const EDITABLE_WHILE_ACTIVE: (keyof ActivityDraft)[] = ['name', 'description', 'endsAt', 'capacity', 'budgetPoints', 'fixedCost'];
+export const EDITABLE_WHILE_ACTIVE: (keyof ActivityDraft)[] = [
+  'name',
+  'description',
+  'endsAt',
+  'capacity',
+  'budgetPoints',
+  'fixedCost',
+];
 
 export const EDITABLE_STATUSES = ['DRAFT', 'SCHEDULED', 'ACTIVE'];
 
@@ -123,5 +130,7 @@ export function createInput(d: ActivityDraft) {
 export function updateInput(d: ActivityDraft, status: string) {
   const { type: _type, ...all } = createInput(d);
   if (status !== 'ACTIVE') return all;
-  return Object.fromEntries(Object.entries(all).filter(([key]) => EDITABLE_WHILE_ACTIVE.includes(key as keyof ActivityDraft)));
+  return Object.fromEntries(
+    Object.entries(all).filter(([key]) => EDITABLE_WHILE_ACTIVE.includes(key as keyof ActivityDraft)),
+  );
 }

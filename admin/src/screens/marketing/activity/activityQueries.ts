@@ -3,22 +3,50 @@ import { gql } from '@apollo/client';
 /** Activity operations of the editor and the stats, as in the public contract (marketing.graphql). */
 export const ACTIVITY_CORE = gql`
   fragment ActivityCore on Activity {
-    id name description type status announceAt startsAt endsAt eligibleTierIds dealershipIds
-    transactionTypes minAmount multiplier bonusPoints rewardPoints capacity budgetPoints fixedCost
-    pointsIssued createdAt updatedAt
+    id
+    name
+    description
+    type
+    status
+    announceAt
+    startsAt
+    endsAt
+    eligibleTierIds
+    dealershipIds
+    transactionTypes
+    minAmount
+    multiplier
+    bonusPoints
+    rewardPoints
+    capacity
+    budgetPoints
+    fixedCost
+    pointsIssued
+    createdAt
+    updatedAt
   }
 `;
 
 export const ACTIVITY_STATS_FIELDS = gql`
   fragment ActivityStatsFields on ActivityStats {
-    eligibleMembers registered checkedIn participants participationRate pointsIssued revenue cost roi
+    eligibleMembers
+    registered
+    checkedIn
+    participants
+    participationRate
+    pointsIssued
+    revenue
+    cost
+    roi
   }
 `;
 
 export const ACTIVITIES = gql`
   query Activities($filter: ActivityFilter, $sort: [ActivitySort!], $page: PageInput) {
     activities(filter: $filter, sort: $sort, page: $page) {
-      items { ...ActivityCore }
+      items {
+        ...ActivityCore
+      }
       total
     }
   }
@@ -28,7 +56,12 @@ export const ACTIVITIES = gql`
 export const ACTIVITIES_WITH_STATS = gql`
   query ActivitiesWithStats($filter: ActivityFilter, $sort: [ActivitySort!], $page: PageInput) {
     activities(filter: $filter, sort: $sort, page: $page) {
-      items { ...ActivityCore stats { ...ActivityStatsFields } }
+      items {
+        ...ActivityCore
+        stats {
+          ...ActivityStatsFields
+        }
+      }
       total
     }
   }
@@ -40,9 +73,18 @@ export const ACTIVITY = gql`
   query Activity($id: ID!) {
     activity(id: $id) {
       ...ActivityCore
-      eligibleTiers { id code name }
-      dealerships { id name }
-      stats { ...ActivityStatsFields }
+      eligibleTiers {
+        id
+        code
+        name
+      }
+      dealerships {
+        id
+        name
+      }
+      stats {
+        ...ActivityStatsFields
+      }
     }
   }
   ${ACTIVITY_CORE}
@@ -51,34 +93,52 @@ export const ACTIVITY = gql`
 
 export const CREATE_ACTIVITY = gql`
   mutation CreateActivity($input: CreateActivityInput!) {
-    createActivity(input: $input) { ...ActivityCore }
+    createActivity(input: $input) {
+      ...ActivityCore
+    }
   }
   ${ACTIVITY_CORE}
 `;
 
 export const UPDATE_ACTIVITY = gql`
   mutation UpdateActivity($id: ID!, $input: UpdateActivityInput!) {
-    updateActivity(id: $id, input: $input) { ...ActivityCore }
+    updateActivity(id: $id, input: $input) {
+      ...ActivityCore
+    }
   }
   ${ACTIVITY_CORE}
 `;
 
 export const PREVIEW_ACTIVITY = gql`
   query PreviewActivity($input: CreateActivityInput!) {
-    previewActivity(input: $input) { eligibleMembers matchingTransactions expectedPoints expectedCost exceedsBudget }
+    previewActivity(input: $input) {
+      eligibleMembers
+      matchingTransactions
+      expectedPoints
+      expectedCost
+      exceedsBudget
+    }
   }
 `;
 
 export const PUBLISH_ACTIVITY = gql`
   mutation PublishActivity($id: ID!) {
-    publishActivity(id: $id) { id status }
+    publishActivity(id: $id) {
+      id
+      status
+    }
   }
 `;
 
 export const TIERS = gql`
   query Tiers($filter: TierFilter, $sort: [TierSort!], $page: PageInput) {
     tiers(filter: $filter, sort: $sort, page: $page) {
-      items { id code name rank }
+      items {
+        id
+        code
+        name
+        rank
+      }
       total
     }
   }

@@ -30,10 +30,22 @@ export function AuditDiff({ before, after }: { before: Json; after: Json }) {
         {rows.map((key) => {
           const isChanged = changed(key);
           return (
-            <TableRow key={key} data-changed={isChanged || undefined} sx={isChanged ? { bgcolor: 'rgba(255, 167, 38, 0.14)', '& td': { fontWeight: 600 } } : undefined}>
-              <TableCell><code>{key}</code></TableCell>
-              <TableCell sx={{ wordBreak: 'break-all', color: isChanged ? 'error.main' : undefined }}>{show(before?.[key])}</TableCell>
-              <TableCell sx={{ wordBreak: 'break-all', color: isChanged ? 'success.main' : undefined }}>{show(after?.[key])}</TableCell>
+            <TableRow
+              key={key}
+              data-changed={isChanged || undefined}
+              sx={
+                isChanged ? { bgcolor: 'rgba(255, 167, 38, 0.14)', '& td': { fontWeight: 600 } } : undefined
+              }
+            >
+              <TableCell>
+                <code>{key}</code>
+              </TableCell>
+              <TableCell sx={{ wordBreak: 'break-all', color: isChanged ? 'error.main' : undefined }}>
+                {show(before?.[key])}
+              </TableCell>
+              <TableCell sx={{ wordBreak: 'break-all', color: isChanged ? 'success.main' : undefined }}>
+                {show(after?.[key])}
+              </TableCell>
             </TableRow>
           );
         })}

@@ -19,7 +19,9 @@ export function RunJobDialog({ job, onClose }: { job: string; onClose: () => voi
   const [asOf, setAsOf] = useState('');
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const now = useNow(1000);
-  const [run, { data, loading, error }] = useMutation<{ runJob: JobRun }>(RUN_JOB, { refetchQueries: ['Jobs', 'JobRuns'] });
+  const [run, { data, loading, error }] = useMutation<{ runJob: JobRun }>(RUN_JOB, {
+    refetchQueries: ['Jobs', 'JobRuns'],
+  });
   const result = data?.runJob;
   const t = (key: string, options?: object) => translate(`screens.jobs.${key}`, options);
 
@@ -56,12 +58,23 @@ export function RunJobDialog({ job, onClose }: { job: string; onClose: () => voi
       {loading && (
         <Box role="status" aria-label={t('running')}>
           <LinearProgress />
-          <Box sx={{ mt: 1, fontSize: 14 }}>{t('elapsed', { seconds: startedAt ? Math.max(0, Math.round((now - startedAt) / 1000)) : 0 })}</Box>
+          <Box sx={{ mt: 1, fontSize: 14 }}>
+            {t('elapsed', { seconds: startedAt ? Math.max(0, Math.round((now - startedAt) / 1000)) : 0 })}
+          </Box>
         </Box>
       )}
       {result && !loading && (
-        <Alert severity={result.status === 'SUCCEEDED' ? 'success' : result.status === 'SKIPPED' ? 'info' : 'error'} role="status">
-          {t('result', { status: enumLabel('JobRunStatus', result.status), processed: formatCount(result.processed), affected: formatCount(result.affected) })}
+        <Alert
+          severity={
+            result.status === 'SUCCEEDED' ? 'success' : result.status === 'SKIPPED' ? 'info' : 'error'
+          }
+          role="status"
+        >
+          {t('result', {
+            status: enumLabel('JobRunStatus', result.status),
+            processed: formatCount(result.processed),
+            affected: formatCount(result.affected),
+          })}
           {result.error ? ` ${result.error}` : ''}
         </Alert>
       )}

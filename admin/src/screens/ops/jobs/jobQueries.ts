@@ -3,20 +3,54 @@ import { gql } from '@apollo/client';
 /** Operators' job operations, as in the public contract (ops.graphql). */
 export const JOBS = gql`
   query Jobs {
-    jobs { name schedule enabled nextRunAt lastRun { id status startedAt finishedAt processed affected } }
+    jobs {
+      name
+      schedule
+      enabled
+      nextRunAt
+      lastRun {
+        id
+        status
+        startedAt
+        finishedAt
+        processed
+        affected
+      }
+    }
   }
 `;
 
 export const RUN_JOB = gql`
   mutation RunJob($input: RunJobInput!) {
-    runJob(input: $input) { id job status asOf startedAt finishedAt processed affected error }
+    runJob(input: $input) {
+      id
+      job
+      status
+      asOf
+      startedAt
+      finishedAt
+      processed
+      affected
+      error
+    }
   }
 `;
 
 export const JOB_RUNS = gql`
   query JobRuns($filter: JobRunFilter, $sort: [JobRunSort!], $page: PageInput) {
     jobRuns(filter: $filter, sort: $sort, page: $page) {
-      items { id job status asOf startedAt finishedAt processed affected error instance }
+      items {
+        id
+        job
+        status
+        asOf
+        startedAt
+        finishedAt
+        processed
+        affected
+        error
+        instance
+      }
       total
     }
   }

@@ -7,7 +7,17 @@ import { ConfirmButton } from '../../shared/ConfirmButton';
 import { EnumSelect } from '../../shared/EnumSelect';
 import { COMPLAINT_OUTCOMES } from '../../shared/enums';
 import { useApiErrorText } from '../../shared/apiError';
-import { ACKNOWLEDGE, ADD_NOTE, AFTER_STEP, ASSIGN, CLOSE, HANDLERS, REOPEN, RESOLVE, type ComplaintDetail } from './complaintQueries';
+import {
+  ACKNOWLEDGE,
+  ADD_NOTE,
+  AFTER_STEP,
+  ASSIGN,
+  CLOSE,
+  HANDLERS,
+  REOPEN,
+  RESOLVE,
+  type ComplaintDetail,
+} from './complaintQueries';
 
 type Step = 'assign' | 'note' | 'resolve' | 'close' | 'reopen';
 
@@ -40,8 +50,14 @@ export function ComplaintActions({ complaint }: { complaint: ComplaintDetail }) 
   const [resolve, resolveState] = useMutation(RESOLVE, options);
   const [close, closeState] = useMutation(CLOSE, options);
   const [reopen, reopenState] = useMutation(REOPEN, options);
-  const handlers = useQuery<{ staffUsers: { items: { id: string; name: string; role: string; dealership: { name: string } | null }[] } }>(HANDLERS, {
-    variables: { filter: { active: true }, sort: [{ field: 'NAME', order: 'ASC' }], page: { page: 1, perPage: 200 } },
+  const handlers = useQuery<{
+    staffUsers: { items: { id: string; name: string; role: string; dealership: { name: string } | null }[] };
+  }>(HANDLERS, {
+    variables: {
+      filter: { active: true },
+      sort: [{ field: 'NAME', order: 'ASC' }],
+      page: { page: 1, perPage: 200 },
+    },
     skip: open !== 'assign',
   });
 
@@ -67,19 +83,40 @@ export function ComplaintActions({ complaint }: { complaint: ComplaintDetail }) 
   };
   const complaintId = complaint.id;
 
-  const dialogs: Record<Step, { title: string; submit: () => void; state: { loading: boolean; error?: unknown }; canSubmit: boolean; body: ReactNode }> = {
+  const dialogs: Record<
+    Step,
+    {
+      title: string;
+      submit: () => void;
+      state: { loading: boolean; error?: unknown };
+      canSubmit: boolean;
+      body: ReactNode;
+    }
+  > = {
     assign: {
       title: translate('screens.complaints.assign'),
       state: assignState,
       canSubmit: Boolean(assigneeId),
-      submit: () => run(() => assign({ variables: { input: { complaintId, assigneeId } } }), 'screens.complaints.assigned'),
+      submit: () =>
+        run(
+          () => assign({ variables: { input: { complaintId, assigneeId } } }),
+          'screens.complaints.assigned',
+        ),
       body: (
-        <TextField select size="small" label={translate('screens.complaints.assignee')} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
+        <TextField
+          select
+          size="small"
+          label={translate('screens.complaints.assignee')}
+          value={assigneeId}
+          onChange={(e) => setAssigneeId(e.target.value)}
+        >
           {(handlers.data?.staffUsers.items ?? [])
             .filter((s) => HANDLER_ROLES.includes(s.role))
             .map((s) => (
               <MenuItem key={s.id} value={s.id}>
-                {[s.name, translate(`screens.enums.StaffRole.${s.role}`), s.dealership?.name].filter(Boolean).join(' · ')}
+                {[s.name, translate(`screens.enums.StaffRole.${s.role}`), s.dealership?.name]
+                  .filter(Boolean)
+                  .join(' · ')}
               </MenuItem>
             ))}
         </TextField>
@@ -89,18 +126,46 @@ export function ComplaintActions({ complaint }: { complaint: ComplaintDetail }) 
       title: translate('screens.complaints.addNote'),
       state: noteState,
       canSubmit: text.trim().length >= 2,
-      submit: () => run(() => addNote({ variables: { input: { complaintId, note: text.trim() } } }), 'screens.complaints.noted'),
-      body: <TextField multiline minRows={3} label={translate('screens.complaints.note')} value={text} onChange={(e) => setText(e.target.value)} />,
+      submit: () =>
+        run(
+          () => addNote({ variables: { input: { complaintId, note: text.trim() } } }),
+          'screens.complaints.noted',
+        ),
+      body: (
+        <TextField
+          multiline
+          minRows={3}
+          label={translate('screens.complaints.note')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      ),
     },
     resolve: {
       title: translate('screens.complaints.resolve'),
       state: resolveState,
       canSubmit: text.trim().length >= 2,
-      submit: () => run(() => resolve({ variables: { input: { complaintId, outcome, resolution: text.trim() } } }), 'screens.complaints.resolved'),
+      submit: () =>
+        run(
+          () => resolve({ variables: { input: { complaintId, outcome, resolution: text.trim() } } }),
+          'screens.complaints.resolved',
+        ),
       body: (
         <>
-          <EnumSelect enumName="ComplaintOutcome" values={COMPLAINT_OUTCOMES} label={translate('screens.complaints.outcome')} value={outcome} onChange={setOutcome} />
-          <TextField multiline minRows={3} label={translate('screens.complaints.resolution')} value={text} onChange={(e) => setText(e.target.value)} />
+          <EnumSelect
+            enumName="ComplaintOutcome"
+            values={COMPLAINT_OUTCOMES}
+            label={translate('screens.complaints.outcome')}
+            value={outcome}
+            onChange={setOutcome}
+          />
+          <TextField
+            multiline
+            minRows={3}
+            label={translate('screens.complaints.resolution')}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
         </>
       ),
     },
@@ -109,16 +174,39 @@ export function ComplaintActions({ complaint }: { complaint: ComplaintDetail }) 
       state: closeState,
       canSubmit: true,
       submit: () =>
-        run(() => close({ variables: { input: { complaintId, satisfaction: satisfaction ?? undefined, feedback: text.trim() || undefined } } }), 'screens.complaints.closed'),
+        run(
+          () =>
+            close({
+              variables: {
+                input: {
+                  complaintId,
+                  satisfaction: satisfaction ?? undefined,
+                  feedback: text.trim() || undefined,
+                },
+              },
+            }),
+          'screens.complaints.closed',
+        ),
       body: (
         <>
           <Stack direction="row" spacing={1} alignItems="center">
             <Typography component="legend" id="satisfaction-label">
               {translate('screens.complaints.satisfaction')}
             </Typography>
-            <Rating name="satisfaction" value={satisfaction} onChange={(_, v) => setSatisfaction(v)} aria-labelledby="satisfaction-label" />
+            <Rating
+              name="satisfaction"
+              value={satisfaction}
+              onChange={(_, v) => setSatisfaction(v)}
+              aria-labelledby="satisfaction-label"
+            />
           </Stack>
-          <TextField multiline minRows={2} label={translate('screens.complaints.feedback')} value={text} onChange={(e) => setText(e.target.value)} />
+          <TextField
+            multiline
+            minRows={2}
+            label={translate('screens.complaints.feedback')}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
         </>
       ),
     },
@@ -126,14 +214,32 @@ export function ComplaintActions({ complaint }: { complaint: ComplaintDetail }) 
       title: translate('screens.complaints.reopen'),
       state: reopenState,
       canSubmit: text.trim().length >= 2,
-      submit: () => run(() => reopen({ variables: { input: { complaintId, reason: text.trim() } } }), 'screens.complaints.reopened'),
-      body: <TextField multiline minRows={2} label={translate('screens.complaints.reopenReason')} value={text} onChange={(e) => setText(e.target.value)} />,
+      submit: () =>
+        run(
+          () => reopen({ variables: { input: { complaintId, reason: text.trim() } } }),
+          'screens.complaints.reopened',
+        ),
+      body: (
+        <TextField
+          multiline
+          minRows={2}
+          label={translate('screens.complaints.reopenReason')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      ),
     },
   };
 
   const current = open ? dialogs[open] : null;
   return (
-    <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap aria-label={translate('screens.common.actions')}>
+    <Stack
+      direction="row"
+      spacing={1}
+      flexWrap="wrap"
+      useFlexGap
+      aria-label={translate('screens.common.actions')}
+    >
       {can('acknowledge') && (
         <ConfirmButton
           variant="contained"
@@ -152,11 +258,29 @@ export function ComplaintActions({ complaint }: { complaint: ComplaintDetail }) 
           {translate('screens.complaints.acknowledge')}
         </ConfirmButton>
       )}
-      {can('assign') && <Button variant="outlined" onClick={() => start('assign')}>{translate('screens.complaints.assign')}</Button>}
-      {can('resolve') && <Button variant="contained" color="success" onClick={() => start('resolve')}>{translate('screens.complaints.resolve')}</Button>}
-      {can('close') && <Button variant="contained" onClick={() => start('close')}>{translate('screens.complaints.close')}</Button>}
-      {can('reopen') && <Button variant="outlined" color="warning" onClick={() => start('reopen')}>{translate('screens.complaints.reopen')}</Button>}
-      {can('note') && <Button onClick={() => start('note')}>{translate('screens.complaints.addNote')}</Button>}
+      {can('assign') && (
+        <Button variant="outlined" onClick={() => start('assign')}>
+          {translate('screens.complaints.assign')}
+        </Button>
+      )}
+      {can('resolve') && (
+        <Button variant="contained" color="success" onClick={() => start('resolve')}>
+          {translate('screens.complaints.resolve')}
+        </Button>
+      )}
+      {can('close') && (
+        <Button variant="contained" onClick={() => start('close')}>
+          {translate('screens.complaints.close')}
+        </Button>
+      )}
+      {can('reopen') && (
+        <Button variant="outlined" color="warning" onClick={() => start('reopen')}>
+          {translate('screens.complaints.reopen')}
+        </Button>
+      )}
+      {can('note') && (
+        <Button onClick={() => start('note')}>{translate('screens.complaints.addNote')}</Button>
+      )}
       {current && (
         <ActionDialog
           open

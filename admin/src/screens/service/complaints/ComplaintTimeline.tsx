@@ -9,7 +9,12 @@ export function ComplaintTimeline({ events }: { events: ComplaintDetail['events'
   const translate = useTranslate();
   const enumLabel = useEnumLabel();
   return (
-    <List dense disablePadding aria-label={translate('screens.complaints.timeline')} sx={{ borderLeft: 2, borderColor: 'divider', ml: 1 }}>
+    <List
+      dense
+      disablePadding
+      aria-label={translate('screens.complaints.timeline')}
+      sx={{ borderLeft: 2, borderColor: 'divider', ml: 1 }}
+    >
       {events.map((e) => (
         <ListItem key={e.id} sx={{ alignItems: 'flex-start' }}>
           <ListItemText

@@ -4,7 +4,15 @@ import { splitDuration, useNow } from '../../shared/time';
 import { formatDateTime } from '../../shared/format';
 
 /** Time left to the SLA step due next (acknowledge while OPEN, then resolve), or how far past it. */
-export function SlaCountdown({ status, acknowledgeDueAt, resolveDueAt }: { status: string; acknowledgeDueAt: string; resolveDueAt: string }) {
+export function SlaCountdown({
+  status,
+  acknowledgeDueAt,
+  resolveDueAt,
+}: {
+  status: string;
+  acknowledgeDueAt: string;
+  resolveDueAt: string;
+}) {
   const translate = useTranslate();
   const now = useNow();
   if (status === 'RESOLVED' || status === 'CLOSED') return null;

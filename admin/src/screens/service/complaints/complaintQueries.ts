@@ -3,17 +3,55 @@ import { gql } from '@apollo/client';
 /** Complaint operations of the workbench, as in the public contract (service.graphql). */
 export const COMPLAINT_CORE = gql`
   fragment ComplaintCore on Complaint {
-    id ticketNo memberId dealershipId vehicleId transactionId category priority channel status
-    subject description assigneeId acknowledgeDueAt resolveDueAt acknowledgedAt resolvedAt closedAt
-    outcome resolution satisfaction escalationLevel overdue createdAt updatedAt
+    id
+    ticketNo
+    memberId
+    dealershipId
+    vehicleId
+    transactionId
+    category
+    priority
+    channel
+    status
+    subject
+    description
+    assigneeId
+    acknowledgeDueAt
+    resolveDueAt
+    acknowledgedAt
+    resolvedAt
+    closedAt
+    outcome
+    resolution
+    satisfaction
+    escalationLevel
+    overdue
+    createdAt
+    updatedAt
   }
 `;
 
 const QUEUE_ITEM = gql`
   fragment ComplaintQueueItem on Complaint {
-    id ticketNo category priority status subject acknowledgeDueAt resolveDueAt overdue escalationLevel createdAt
-    member { id name }
-    assignee { id name }
+    id
+    ticketNo
+    category
+    priority
+    status
+    subject
+    acknowledgeDueAt
+    resolveDueAt
+    overdue
+    escalationLevel
+    createdAt
+    member {
+      id
+      name
+    }
+    assignee {
+      id
+      name
+    }
   }
 `;
 
@@ -27,11 +65,40 @@ export const COMPLAINT_QUEUE = gql`
     $resolved: ComplaintFilter
     $page: PageInput
   ) {
-    overdue: complaints(filter: $overdue, sort: [{ field: RESOLVE_DUE_AT, order: ASC }], page: $page) { items { ...ComplaintQueueItem } total }
-    open: complaints(filter: $open, sort: [{ field: RESOLVE_DUE_AT, order: ASC }], page: $page) { items { ...ComplaintQueueItem } total }
-    acknowledged: complaints(filter: $acknowledged, sort: [{ field: RESOLVE_DUE_AT, order: ASC }], page: $page) { items { ...ComplaintQueueItem } total }
-    inProgress: complaints(filter: $inProgress, sort: [{ field: RESOLVE_DUE_AT, order: ASC }], page: $page) { items { ...ComplaintQueueItem } total }
-    resolved: complaints(filter: $resolved, sort: [{ field: RESOLVE_DUE_AT, order: ASC }], page: $page) { items { ...ComplaintQueueItem } total }
+    overdue: complaints(filter: $overdue, sort: [{ field: RESOLVE_DUE_AT, order: ASC }], page: $page) {
+      items {
+        ...ComplaintQueueItem
+      }
+      total
+    }
+    open: complaints(filter: $open, sort: [{ field: RESOLVE_DUE_AT, order: ASC }], page: $page) {
+      items {
+        ...ComplaintQueueItem
+      }
+      total
+    }
+    acknowledged: complaints(
+      filter: $acknowledged
+      sort: [{ field: RESOLVE_DUE_AT, order: ASC }]
+      page: $page
+    ) {
+      items {
+        ...ComplaintQueueItem
+      }
+      total
+    }
+    inProgress: complaints(filter: $inProgress, sort: [{ field: RESOLVE_DUE_AT, order: ASC }], page: $page) {
+      items {
+        ...ComplaintQueueItem
+      }
+      total
+    }
+    resolved: complaints(filter: $resolved, sort: [{ field: RESOLVE_DUE_AT, order: ASC }], page: $page) {
+      items {
+        ...ComplaintQueueItem
+      }
+      total
+    }
   }
   ${QUEUE_ITEM}
 `;
@@ -40,10 +107,30 @@ export const COMPLAINT = gql`
   query Complaint($id: ID!) {
     complaint(id: $id) {
       ...ComplaintCore
-      member { id name memberNo phone }
-      dealership { id name }
-      assignee { id name }
-      events { id type note actorId actorName fromStatus toStatus createdAt }
+      member {
+        id
+        name
+        memberNo
+        phone
+      }
+      dealership {
+        id
+        name
+      }
+      assignee {
+        id
+        name
+      }
+      events {
+        id
+        type
+        note
+        actorId
+        actorName
+        fromStatus
+        toStatus
+        createdAt
+      }
     }
   }
   ${COMPLAINT_CORE}
@@ -51,39 +138,80 @@ export const COMPLAINT = gql`
 
 export const ACKNOWLEDGE = gql`
   mutation AcknowledgeComplaint($id: ID!) {
-    acknowledgeComplaint(id: $id) { id status acknowledgedAt }
+    acknowledgeComplaint(id: $id) {
+      id
+      status
+      acknowledgedAt
+    }
   }
 `;
 export const ASSIGN = gql`
   mutation AssignComplaint($input: AssignComplaintInput!) {
-    assignComplaint(input: $input) { id status assigneeId }
+    assignComplaint(input: $input) {
+      id
+      status
+      assigneeId
+    }
   }
 `;
 export const ADD_NOTE = gql`
   mutation AddComplaintNote($input: AddComplaintNoteInput!) {
-    addComplaintNote(input: $input) { id events { id type note } }
+    addComplaintNote(input: $input) {
+      id
+      events {
+        id
+        type
+        note
+      }
+    }
   }
 `;
 export const RESOLVE = gql`
   mutation ResolveComplaint($input: ResolveComplaintInput!) {
-    resolveComplaint(input: $input) { id status outcome resolution resolvedAt }
+    resolveComplaint(input: $input) {
+      id
+      status
+      outcome
+      resolution
+      resolvedAt
+    }
   }
 `;
 export const CLOSE = gql`
   mutation CloseComplaint($input: CloseComplaintInput!) {
-    closeComplaint(input: $input) { id status satisfaction closedAt }
+    closeComplaint(input: $input) {
+      id
+      status
+      satisfaction
+      closedAt
+    }
   }
 `;
 export const REOPEN = gql`
   mutation ReopenComplaint($input: ReopenComplaintInput!) {
-    reopenComplaint(input: $input) { id status }
+    reopenComplaint(input: $input) {
+      id
+      status
+    }
   }
 `;
 
 export const HANDLERS = gql`
   query StaffUsers($filter: StaffUserFilter, $sort: [StaffUserSort!], $page: PageInput) {
     staffUsers(filter: $filter, sort: $sort, page: $page) {
-      items { id username name role dealershipId dealership { id name } active createdAt }
+      items {
+        id
+        username
+        name
+        role
+        dealershipId
+        dealership {
+          id
+          name
+        }
+        active
+        createdAt
+      }
       total
     }
   }
@@ -120,5 +248,13 @@ export interface ComplaintDetail extends QueueItem {
   satisfaction: number | null;
   member: { id: string; name: string; memberNo: string; phone: string } | null;
   dealership: { id: string; name: string } | null;
-  events: { id: string; type: string; note: string | null; actorName: string | null; fromStatus: string | null; toStatus: string | null; createdAt: string }[];
+  events: {
+    id: string;
+    type: string;
+    note: string | null;
+    actorName: string | null;
+    fromStatus: string | null;
+    toStatus: string | null;
+    createdAt: string;
+  }[];
 }

@@ -7,7 +7,14 @@ import { optional } from '../../shared/forms';
 
 const RECORD_ATTEMPT = gql`
   mutation RecordFollowUpAttempt($input: RecordFollowUpAttemptInput!) {
-    recordFollowUpAttempt(input: $input) { id status attempts satisfaction notes completedAt }
+    recordFollowUpAttempt(input: $input) {
+      id
+      status
+      attempts
+      satisfaction
+      notes
+      completedAt
+    }
   }
 `;
 
@@ -24,7 +31,10 @@ export function RecordCallDialog({ target, onClose }: { target: CallTarget; onCl
   const [satisfaction, setSatisfaction] = useState<number | null>(null);
   const [outcome, setOutcome] = useState('');
   const [notes, setNotes] = useState('');
-  const [record, { loading, error }] = useMutation(RECORD_ATTEMPT, { refetchQueries: ['FollowUps'], awaitRefetchQueries: true });
+  const [record, { loading, error }] = useMutation(RECORD_ATTEMPT, {
+    refetchQueries: ['FollowUps'],
+    awaitRefetchQueries: true,
+  });
 
   const submit = async () => {
     const wasReached = reached === 'yes';
@@ -50,14 +60,22 @@ export function RecordCallDialog({ target, onClose }: { target: CallTarget; onCl
   return (
     <ActionDialog
       open
-      title={translate('screens.followUps.dialogTitle', { name: target.member.name, phone: target.member.phone })}
+      title={translate('screens.followUps.dialogTitle', {
+        name: target.member.name,
+        phone: target.member.phone,
+      })}
       submitLabel={translate('screens.followUps.record')}
       busy={loading}
       error={error}
       onSubmit={() => void submit()}
       onClose={onClose}
     >
-      <RadioGroup row value={reached} onChange={(e) => setReached(e.target.value)} aria-label={translate('screens.followUps.reached')}>
+      <RadioGroup
+        row
+        value={reached}
+        onChange={(e) => setReached(e.target.value)}
+        aria-label={translate('screens.followUps.reached')}
+      >
         <FormControlLabel value="yes" control={<Radio />} label={translate('screens.followUps.reachedYes')} />
         <FormControlLabel value="no" control={<Radio />} label={translate('screens.followUps.reachedNo')} />
       </RadioGroup>
@@ -65,12 +83,28 @@ export function RecordCallDialog({ target, onClose }: { target: CallTarget; onCl
         <>
           <Stack direction="row" spacing={1} alignItems="center">
             <Typography id="follow-up-satisfaction">{translate('screens.followUps.satisfaction')}</Typography>
-            <Rating name="follow-up-satisfaction" value={satisfaction} onChange={(_, v) => setSatisfaction(v)} aria-labelledby="follow-up-satisfaction" />
+            <Rating
+              name="follow-up-satisfaction"
+              value={satisfaction}
+              onChange={(_, v) => setSatisfaction(v)}
+              aria-labelledby="follow-up-satisfaction"
+            />
           </Stack>
-          <TextField size="small" label={translate('screens.followUps.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value)} />
+          <TextField
+            size="small"
+            label={translate('screens.followUps.outcome')}
+            value={outcome}
+            onChange={(e) => setOutcome(e.target.value)}
+          />
         </>
       )}
-      <TextField multiline minRows={2} label={translate('screens.followUps.notes')} value={notes} onChange={(e) => setNotes(e.target.value)} />
+      <TextField
+        multiline
+        minRows={2}
+        label={translate('screens.followUps.notes')}
+        value={notes}
+        onChange={(e) => setNotes(e.target.value)}
+      />
     </ActionDialog>
   );
 }

@@ -19,45 +19,105 @@ export function MemberHistory({ data }: { data: Member360Data & { member: M } })
   const { member } = data;
 
   const vehicles: Column<Row<'vehicles'>>[] = [
-    { key: 'plate', label: translate('screens.fields.vehicle.plateNumber'), render: (v) => v.plateNumber ?? '' },
-    { key: 'car', label: translate('screens.fields.vehicle.model'), render: (v) => [v.brand, v.model].filter(Boolean).join(' ') },
+    {
+      key: 'plate',
+      label: translate('screens.fields.vehicle.plateNumber'),
+      render: (v) => v.plateNumber ?? '',
+    },
+    {
+      key: 'car',
+      label: translate('screens.fields.vehicle.model'),
+      render: (v) => [v.brand, v.model].filter(Boolean).join(' '),
+    },
     { key: 'vin', label: translate('screens.fields.vehicle.vin'), render: (v) => <code>{v.vin}</code> },
     { key: 'service', label: t('nextService'), render: (v) => formatDate(v.nextServiceDueDate) },
   ];
   const cards: Column<Row<'cards'>>[] = [
     { key: 'no', label: translate('screens.cardDesk.cardNo'), render: (c) => <code>{c.cardNo}</code> },
     { key: 'type', label: translate('screens.cardDesk.type'), render: (c) => enumLabel('CardType', c.type) },
-    { key: 'status', label: translate('screens.cardDesk.status'), render: (c) => enumLabel('CardStatus', c.status) },
-    { key: 'balance', label: translate('screens.cardDesk.balance'), align: 'right', render: (c) => (c.type === 'COUNT' ? translate('screens.cardDesk.uses', { uses: c.remainingUses ?? 0 }) : c.type === 'STORED_VALUE' ? formatFen(c.balance) : '') },
+    {
+      key: 'status',
+      label: translate('screens.cardDesk.status'),
+      render: (c) => enumLabel('CardStatus', c.status),
+    },
+    {
+      key: 'balance',
+      label: translate('screens.cardDesk.balance'),
+      align: 'right',
+      render: (c) =>
+        c.type === 'COUNT'
+          ? translate('screens.cardDesk.uses', { uses: c.remainingUses ?? 0 })
+          : c.type === 'STORED_VALUE'
+            ? formatFen(c.balance)
+            : '',
+    },
   ];
   const benefits: Column<Row<'benefits'>>[] = [
     { key: 'name', label: translate('screens.redeemBenefit.benefit'), render: (b) => b.benefit.name },
-    { key: 'usage', label: translate('screens.redeemBenefit.usage'), align: 'right', render: (b) => `${b.used} / ${b.quota}` },
-    { key: 'status', label: translate('screens.cardDesk.status'), render: (b) => enumLabel('MemberBenefitStatus', b.status) },
-    { key: 'end', label: translate('screens.redeemBenefit.periodEnd'), render: (b) => formatDate(b.periodEnd) },
+    {
+      key: 'usage',
+      label: translate('screens.redeemBenefit.usage'),
+      align: 'right',
+      render: (b) => `${b.used} / ${b.quota}`,
+    },
+    {
+      key: 'status',
+      label: translate('screens.cardDesk.status'),
+      render: (b) => enumLabel('MemberBenefitStatus', b.status),
+    },
+    {
+      key: 'end',
+      label: translate('screens.redeemBenefit.periodEnd'),
+      render: (b) => formatDate(b.periodEnd),
+    },
   ];
   const points: Column<M['pointsEntries']['items'][number]>[] = [
     { key: 'at', label: t('when'), render: (p) => formatDateTime(p.createdAt) },
     { key: 'type', label: t('pointsType'), render: (p) => enumLabel('PointsEntryType', p.type) },
-    { key: 'points', label: t('pointsChange'), align: 'right', render: (p) => (p.points > 0 ? `+${formatCount(p.points)}` : formatCount(p.points)) },
+    {
+      key: 'points',
+      label: t('pointsChange'),
+      align: 'right',
+      render: (p) => (p.points > 0 ? `+${formatCount(p.points)}` : formatCount(p.points)),
+    },
     { key: 'after', label: t('balanceAfter'), align: 'right', render: (p) => formatCount(p.balanceAfter) },
-    { key: 'reason', label: t('reason'), render: (p) => p.reason ?? '' },
+    { key: 'reason', wrap: true, label: t('reason'), render: (p) => p.reason ?? '' },
   ];
   const sales: Column<Member360Data['transactions']['items'][number]>[] = [
     { key: 'at', label: t('when'), render: (s) => formatDateTime(s.occurredAt) },
-    { key: 'type', label: translate('screens.fields.transactionType'), render: (s) => enumLabel('TransactionType', s.type) },
+    {
+      key: 'type',
+      label: translate('screens.fields.transactionType'),
+      render: (s) => enumLabel('TransactionType', s.type),
+    },
     { key: 'amount', label: t('amount'), align: 'right', render: (s) => formatFen(s.amount) },
     { key: 'points', label: t('pointsEarned'), align: 'right', render: (s) => formatCount(s.pointsEarned) },
   ];
   const complaints: Column<Member360Data['complaints']['items'][number]>[] = [
     { key: 'no', label: t('ticketNo'), render: (c) => c.ticketNo },
-    { key: 'category', label: translate('screens.complaints.category'), render: (c) => enumLabel('ComplaintCategory', c.category) },
-    { key: 'status', label: translate('screens.cardDesk.status'), render: (c) => enumLabel('ComplaintStatus', c.status) },
+    {
+      key: 'category',
+      label: translate('screens.complaints.category'),
+      render: (c) => enumLabel('ComplaintCategory', c.category),
+    },
+    {
+      key: 'status',
+      label: translate('screens.cardDesk.status'),
+      render: (c) => enumLabel('ComplaintStatus', c.status),
+    },
     { key: 'at', label: t('when'), render: (c) => formatDateTime(c.createdAt) },
   ];
   const calls: Column<Member360Data['followUps']['items'][number]>[] = [
-    { key: 'kind', label: translate('screens.followUps.kind'), render: (f) => enumLabel('FollowUpKind', f.kind) },
-    { key: 'status', label: translate('screens.followUps.status'), render: (f) => enumLabel('FollowUpStatus', f.status) },
+    {
+      key: 'kind',
+      label: translate('screens.followUps.kind'),
+      render: (f) => enumLabel('FollowUpKind', f.kind),
+    },
+    {
+      key: 'status',
+      label: translate('screens.followUps.status'),
+      render: (f) => enumLabel('FollowUpStatus', f.status),
+    },
     { key: 'due', label: translate('screens.followUps.due'), render: (f) => formatDateTime(f.dueAt) },
   ];
 
@@ -65,14 +125,82 @@ export function MemberHistory({ data }: { data: Member360Data & { member: M } })
     <Section title={t(titleKey, { total })}>{table}</Section>
   );
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2, alignItems: 'start' }}>
-      {block('vehicles', member.vehicles.length, <DataTable label={t('vehicles', { total: member.vehicles.length })} columns={vehicles} rows={member.vehicles} rowKey={(v) => v.id} />)}
-      {block('cards', member.cards.length, <DataTable label={t('cards', { total: member.cards.length })} columns={cards} rows={member.cards} rowKey={(c) => c.id} />)}
-      {block('transactions', data.transactions.total, <DataTable label={t('transactions', { total: data.transactions.total })} columns={sales} rows={data.transactions.items} rowKey={(s) => s.id} maxHeight={320} />)}
-      {block('points', member.pointsEntries.total, <DataTable label={t('points', { total: member.pointsEntries.total })} columns={points} rows={member.pointsEntries.items} rowKey={(p) => p.id} maxHeight={320} />)}
-      {block('benefits', member.benefits.length, <DataTable label={t('benefits', { total: member.benefits.length })} columns={benefits} rows={member.benefits} rowKey={(b) => b.id} maxHeight={320} />)}
-      {block('complaints', data.complaints.total, <DataTable label={t('complaints', { total: data.complaints.total })} columns={complaints} rows={data.complaints.items} rowKey={(c) => c.id} />)}
-      {block('followUps', data.followUps.total, <DataTable label={t('followUps', { total: data.followUps.total })} columns={calls} rows={data.followUps.items} rowKey={(f) => f.id} />)}
+    <Box
+      sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2, alignItems: 'start' }}
+    >
+      {block(
+        'vehicles',
+        member.vehicles.length,
+        <DataTable
+          label={t('vehicles', { total: member.vehicles.length })}
+          columns={vehicles}
+          rows={member.vehicles}
+          rowKey={(v) => v.id}
+        />,
+      )}
+      {block(
+        'cards',
+        member.cards.length,
+        <DataTable
+          label={t('cards', { total: member.cards.length })}
+          columns={cards}
+          rows={member.cards}
+          rowKey={(c) => c.id}
+        />,
+      )}
+      {block(
+        'transactions',
+        data.transactions.total,
+        <DataTable
+          label={t('transactions', { total: data.transactions.total })}
+          columns={sales}
+          rows={data.transactions.items}
+          rowKey={(s) => s.id}
+          maxHeight={320}
+        />,
+      )}
+      {block(
+        'points',
+        member.pointsEntries.total,
+        <DataTable
+          label={t('points', { total: member.pointsEntries.total })}
+          columns={points}
+          rows={member.pointsEntries.items}
+          rowKey={(p) => p.id}
+          maxHeight={320}
+        />,
+      )}
+      {block(
+        'benefits',
+        member.benefits.length,
+        <DataTable
+          label={t('benefits', { total: member.benefits.length })}
+          columns={benefits}
+          rows={member.benefits}
+          rowKey={(b) => b.id}
+          maxHeight={320}
+        />,
+      )}
+      {block(
+        'complaints',
+        data.complaints.total,
+        <DataTable
+          label={t('complaints', { total: data.complaints.total })}
+          columns={complaints}
+          rows={data.complaints.items}
+          rowKey={(c) => c.id}
+        />,
+      )}
+      {block(
+        'followUps',
+        data.followUps.total,
+        <DataTable
+          label={t('followUps', { total: data.followUps.total })}
+          columns={calls}
+          rows={data.followUps.items}
+          rowKey={(f) => f.id}
+        />,
+      )}
     </Box>
   );
 }

@@ -22,10 +22,19 @@ export function CardFinder({ memberId, selectedId, onSelect, refreshKey }: Props
   const translate = useTranslate();
   const enumLabel = useEnumLabel();
   const [cardNo, setCardNo] = useState('');
-  const [find, { data, loading, error, called }] = useLazyQuery<{ cards: { items: CardSummary[] } }>(CARDS, { fetchPolicy: 'network-only' });
+  const [find, { data, loading, error, called }] = useLazyQuery<{ cards: { items: CardSummary[] } }>(CARDS, {
+    fetchPolicy: 'network-only',
+  });
 
   useEffect(() => {
-    if (memberId) void find({ variables: { filter: { memberId }, sort: [{ field: 'CREATED_AT', order: 'DESC' }], page: { page: 1, perPage: 50 } } });
+    if (memberId)
+      void find({
+        variables: {
+          filter: { memberId },
+          sort: [{ field: 'CREATED_AT', order: 'DESC' }],
+          page: { page: 1, perPage: 50 },
+        },
+      });
   }, [memberId, refreshKey, find]);
 
   const submit = (e: FormEvent) => {
@@ -37,13 +46,22 @@ export function CardFinder({ memberId, selectedId, onSelect, refreshKey }: Props
   const columns: Column<CardSummary>[] = [
     { key: 'no', label: translate('screens.cardDesk.cardNo'), render: (c) => <code>{c.cardNo}</code> },
     { key: 'type', label: translate('screens.cardDesk.type'), render: (c) => enumLabel('CardType', c.type) },
-    { key: 'status', label: translate('screens.cardDesk.status'), render: (c) => enumLabel('CardStatus', c.status) },
+    {
+      key: 'status',
+      label: translate('screens.cardDesk.status'),
+      render: (c) => enumLabel('CardStatus', c.status),
+    },
     { key: 'member', label: translate('screens.cardDesk.member'), render: (c) => c.member.name },
     {
       key: 'balance',
       label: translate('screens.cardDesk.balance'),
       align: 'right',
-      render: (c) => (c.type === 'COUNT' ? translate('screens.cardDesk.uses', { uses: c.remainingUses ?? 0 }) : c.type === 'STORED_VALUE' ? formatFen(c.balance) : ''),
+      render: (c) =>
+        c.type === 'COUNT'
+          ? translate('screens.cardDesk.uses', { uses: c.remainingUses ?? 0 })
+          : c.type === 'STORED_VALUE'
+            ? formatFen(c.balance)
+            : '',
     },
     { key: 'dealership', label: translate('screens.cardDesk.issuedAt'), render: (c) => c.dealership.name },
   ];
@@ -52,7 +70,13 @@ export function CardFinder({ memberId, selectedId, onSelect, refreshKey }: Props
     <Stack spacing={1}>
       {!memberId && (
         <Stack component="form" direction="row" spacing={1} onSubmit={submit} role="search">
-          <TextField size="small" label={translate('screens.cardDesk.findByNo')} value={cardNo} onChange={(e) => setCardNo(e.target.value)} sx={{ minWidth: 260 }} />
+          <TextField
+            size="small"
+            label={translate('screens.cardDesk.findByNo')}
+            value={cardNo}
+            onChange={(e) => setCardNo(e.target.value)}
+            sx={{ minWidth: 260 }}
+          />
           <Button type="submit" variant="outlined">
             {translate('screens.common.search')}
           </Button>

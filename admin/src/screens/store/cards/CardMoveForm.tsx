@@ -39,8 +39,10 @@ export function CardMoveForm({ mode, card, dealershipId, onDone }: Props) {
     errors.clear();
     const money = counted ? undefined : yuanToFen(amount);
     const bonusFen = counted || mode === 'spend' ? undefined : (yuanToFen(bonus) ?? undefined);
-    if (!counted && (money === null || Number.isNaN(money))) return errors.flag('input.amount', translate('screens.common.invalidYuan'));
-    if (bonusFen !== undefined && Number.isNaN(bonusFen)) return errors.flag('input.bonusAmount', translate('screens.common.invalidYuan'));
+    if (!counted && (money === null || Number.isNaN(money)))
+      return errors.flag('input.amount', translate('screens.common.invalidYuan'));
+    if (bonusFen !== undefined && Number.isNaN(bonusFen))
+      return errors.flag('input.bonusAmount', translate('screens.common.invalidYuan'));
     const input = {
       cardId: card.id,
       dealershipId,
@@ -51,7 +53,9 @@ export function CardMoveForm({ mode, card, dealershipId, onDone }: Props) {
     };
     try {
       await mutate({ variables: { input } });
-      notify(translate(mode === 'topUp' ? 'screens.cardDesk.toppedUp' : 'screens.cardDesk.spent'), { type: 'success' });
+      notify(translate(mode === 'topUp' ? 'screens.cardDesk.toppedUp' : 'screens.cardDesk.spent'), {
+        type: 'success',
+      });
       setAmount('');
       setBonus('');
       setUses('');
@@ -68,25 +72,63 @@ export function CardMoveForm({ mode, card, dealershipId, onDone }: Props) {
     <Box component="form" onSubmit={submit} noValidate aria-label={label}>
       <Stack spacing={1.5}>
         {counted ? (
-          <TextField size="small" type="number" required label={translate('screens.cardDesk.usesField')} value={uses} onChange={(e) => setUses(e.target.value)} slotProps={{ htmlInput: { min: 1 } }} {...errors.props('input.uses')} />
+          <TextField
+            size="small"
+            type="number"
+            required
+            label={translate('screens.cardDesk.usesField')}
+            value={uses}
+            onChange={(e) => setUses(e.target.value)}
+            slotProps={{ htmlInput: { min: 1 } }}
+            {...errors.props('input.uses')}
+          />
         ) : (
           <YuanField
             required
-            label={translate(mode === 'topUp' ? 'screens.cardDesk.principal' : 'screens.cardDesk.spendAmount')}
+            label={translate(
+              mode === 'topUp' ? 'screens.cardDesk.principal' : 'screens.cardDesk.spendAmount',
+            )}
             value={amount}
             onChange={(e) => setAmount(e.target.value)}
-            {...errors.props('input.amount', mode === 'spend' ? translate('screens.cardDesk.available', { balance: formatFen(card.balance) }) : undefined)}
+            {...errors.props(
+              'input.amount',
+              mode === 'spend'
+                ? translate('screens.cardDesk.available', { balance: formatFen(card.balance) })
+                : undefined,
+            )}
           />
         )}
         {mode === 'topUp' && !counted && (
-          <YuanField label={translate('screens.cardDesk.bonus')} value={bonus} onChange={(e) => setBonus(e.target.value)} {...errors.props('input.bonusAmount', translate('screens.cardDesk.bonusHint'))} />
+          <YuanField
+            label={translate('screens.cardDesk.bonus')}
+            value={bonus}
+            onChange={(e) => setBonus(e.target.value)}
+            {...errors.props('input.bonusAmount', translate('screens.cardDesk.bonusHint'))}
+          />
         )}
         {mode === 'topUp' && (
-          <EnumSelect enumName="PaymentMethod" values={PAYMENT_METHODS} label={translate('screens.cardDesk.paymentMethod')} value={paymentMethod} onChange={setPaymentMethod} />
+          <EnumSelect
+            enumName="PaymentMethod"
+            values={PAYMENT_METHODS}
+            label={translate('screens.cardDesk.paymentMethod')}
+            value={paymentMethod}
+            onChange={setPaymentMethod}
+          />
         )}
-        <TextField size="small" label={translate('screens.fields.note')} value={note} onChange={(e) => setNote(e.target.value)} {...errors.props('input.note')} />
-        <ErrorAlert error={error} />
-        <Button type="submit" variant="contained" color={mode === 'spend' ? 'secondary' : 'primary'} disabled={loading || !dealershipId || (counted ? !uses : !amount)}>
+        <TextField
+          size="small"
+          label={translate('screens.fields.note')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          {...errors.props('input.note')}
+        />
+        <ErrorAlert error={error} fieldsShown />
+        <Button
+          type="submit"
+          variant="contained"
+          color={mode === 'spend' ? 'secondary' : 'primary'}
+          disabled={loading || !dealershipId || (counted ? !uses : !amount)}
+        >
           {loading ? translate('screens.common.saving') : label}
         </Button>
       </Stack>

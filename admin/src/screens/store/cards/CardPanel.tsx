@@ -17,7 +17,10 @@ export function CardPanel({ cardId, dealershipId }: { cardId: string; dealership
   const translate = useTranslate();
   const enumLabel = useEnumLabel();
   const [tab, setTab] = useState<'topUp' | 'spend'>('topUp');
-  const { data, loading, error, refetch } = useQuery<{ card: CardDetail | null }>(CARD, { variables: { id: cardId }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery<{ card: CardDetail | null }>(CARD, {
+    variables: { id: cardId },
+    fetchPolicy: 'cache-and-network',
+  });
   const card = data?.card;
   if (!card) return loading ? <Loading /> : <ErrorAlert error={error} />;
 
@@ -26,41 +29,110 @@ export function CardPanel({ cardId, dealershipId }: { cardId: string; dealership
   const usable = card.status === 'ACTIVE' && (money || counted);
   const columns: Column<CardEntry>[] = [
     { key: 'at', label: translate('screens.cardDesk.entryAt'), render: (e) => formatDateTime(e.createdAt) },
-    { key: 'type', label: translate('screens.cardDesk.entryType'), render: (e) => enumLabel('CardEntryType', e.type) },
+    {
+      key: 'type',
+      label: translate('screens.cardDesk.entryType'),
+      render: (e) => enumLabel('CardEntryType', e.type),
+    },
     ...(counted
       ? [
-          { key: 'uses', label: translate('screens.cardDesk.entryUses'), align: 'right' as const, render: (e: CardEntry) => (e.uses ?? 0) > 0 ? `+${e.uses}` : String(e.uses ?? 0) },
-          { key: 'usesAfter', label: translate('screens.cardDesk.usesAfter'), align: 'right' as const, render: (e: CardEntry) => e.remainingUsesAfter ?? '' },
+          {
+            key: 'uses',
+            label: translate('screens.cardDesk.entryUses'),
+            align: 'right' as const,
+            render: (e: CardEntry) => ((e.uses ?? 0) > 0 ? `+${e.uses}` : String(e.uses ?? 0)),
+          },
+          {
+            key: 'usesAfter',
+            label: translate('screens.cardDesk.usesAfter'),
+            align: 'right' as const,
+            render: (e: CardEntry) => e.remainingUsesAfter ?? '',
+          },
         ]
       : [
-          { key: 'principal', label: translate('screens.cardDesk.principalChange'), align: 'right' as const, render: (e: CardEntry) => formatFen(e.principalAmount) },
-          { key: 'bonus', label: translate('screens.cardDesk.bonusChange'), align: 'right' as const, render: (e: CardEntry) => formatFen(e.bonusAmount) },
-          { key: 'after', label: translate('screens.cardDesk.balanceAfter'), align: 'right' as const, render: (e: CardEntry) => formatFen(e.balanceAfter) },
+          {
+            key: 'principal',
+            label: translate('screens.cardDesk.principalChange'),
+            align: 'right' as const,
+            render: (e: CardEntry) => formatFen(e.principalAmount),
+          },
+          {
+            key: 'bonus',
+            label: translate('screens.cardDesk.bonusChange'),
+            align: 'right' as const,
+            render: (e: CardEntry) => formatFen(e.bonusAmount),
+          },
+          {
+            key: 'after',
+            label: translate('screens.cardDesk.balanceAfter'),
+            align: 'right' as const,
+            render: (e: CardEntry) => formatFen(e.balanceAfter),
+          },
         ]),
     { key: 'where', label: translate('screens.common.dealership'), render: (e) => e.dealership?.name ?? '' },
-    { key: 'pay', label: translate('screens.cardDesk.paymentMethod'), render: (e) => enumLabel('PaymentMethod', e.paymentMethod) },
-    { key: 'note', label: translate('screens.fields.note'), render: (e) => e.note ?? '' },
+    {
+      key: 'pay',
+      label: translate('screens.cardDesk.paymentMethod'),
+      render: (e) => enumLabel('PaymentMethod', e.paymentMethod),
+    },
+    { key: 'note', wrap: true, label: translate('screens.fields.note'), render: (e) => e.note ?? '' },
   ];
 
   return (
     <Section title={translate('screens.cardDesk.cardTitle', { cardNo: card.cardNo })}>
       <StatRow>
-        <StatCard label={translate('screens.cardDesk.member')} value={card.member.name} hint={card.member.memberNo} />
-        <StatCard label={translate('screens.cardDesk.type')} value={enumLabel('CardType', card.type)} hint={card.serviceName ?? undefined} />
-        <StatCard label={translate('screens.cardDesk.status')} value={enumLabel('CardStatus', card.status)} tone={card.status === 'ACTIVE' ? undefined : 'error'} hint={card.expiresAt ? translate('screens.cardDesk.expires', { date: formatDate(card.expiresAt) }) : undefined} />
+        <StatCard
+          label={translate('screens.cardDesk.member')}
+          value={card.member.name}
+          hint={card.member.memberNo}
+        />
+        <StatCard
+          label={translate('screens.cardDesk.type')}
+          value={enumLabel('CardType', card.type)}
+          hint={card.serviceName ?? undefined}
+        />
+        <StatCard
+          label={translate('screens.cardDesk.status')}
+          value={enumLabel('CardStatus', card.status)}
+          tone={card.status === 'ACTIVE' ? undefined : 'error'}
+          hint={
+            card.expiresAt
+              ? translate('screens.cardDesk.expires', { date: formatDate(card.expiresAt) })
+              : undefined
+          }
+        />
         {money && <StatCard label={translate('screens.cardDesk.balance')} value={formatFen(card.balance)} />}
-        {money && <StatCard label={translate('screens.cardDesk.principalBalance')} value={formatFen(card.principalBalance)} />}
-        {money && <StatCard label={translate('screens.cardDesk.bonusBalance')} value={formatFen(card.bonusBalance)} />}
-        {counted && <StatCard label={translate('screens.cardDesk.remainingUses')} value={card.remainingUses ?? 0} />}
+        {money && (
+          <StatCard
+            label={translate('screens.cardDesk.principalBalance')}
+            value={formatFen(card.principalBalance)}
+          />
+        )}
+        {money && (
+          <StatCard label={translate('screens.cardDesk.bonusBalance')} value={formatFen(card.bonusBalance)} />
+        )}
+        {counted && (
+          <StatCard label={translate('screens.cardDesk.remainingUses')} value={card.remainingUses ?? 0} />
+        )}
       </StatRow>
       {usable && (
         <Box sx={{ mt: 2, maxWidth: 420 }}>
-          <Tabs value={tab} onChange={(_, v) => setTab(v)} aria-label={translate('screens.cardDesk.operations')}>
+          <Tabs
+            value={tab}
+            onChange={(_, v) => setTab(v)}
+            aria-label={translate('screens.cardDesk.operations')}
+          >
             <Tab value="topUp" label={translate('screens.cardDesk.topUp')} />
             <Tab value="spend" label={translate('screens.cardDesk.spend')} />
           </Tabs>
           <Box sx={{ pt: 2 }}>
-            <CardMoveForm key={`${tab}-${card.id}`} mode={tab} card={card} dealershipId={dealershipId} onDone={() => void refetch()} />
+            <CardMoveForm
+              key={`${tab}-${card.id}`}
+              mode={tab}
+              card={card}
+              dealershipId={dealershipId}
+              onDone={() => void refetch()}
+            />
           </Box>
         </Box>
       )}

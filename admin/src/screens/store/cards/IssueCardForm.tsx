@@ -11,7 +11,15 @@ import { ErrorAlert } from '../../shared/states';
 import { CREATE_CARD, type CardSummary } from './cardQueries';
 
 /** Issues (开卡) a stored-value, count or membership card to the chosen member at this store. */
-export function IssueCardForm({ memberId, dealershipId, onIssued }: { memberId: string; dealershipId: string; onIssued: (card: CardSummary) => void }) {
+export function IssueCardForm({
+  memberId,
+  dealershipId,
+  onIssued,
+}: {
+  memberId: string;
+  dealershipId: string;
+  onIssued: (card: CardSummary) => void;
+}) {
   const translate = useTranslate();
   const notify = useNotify();
   const [type, setType] = useState('STORED_VALUE');
@@ -39,7 +47,9 @@ export function IssueCardForm({ memberId, dealershipId, onIssued }: { memberId: 
     try {
       const result = await createCard({ variables: { input } });
       if (result.data) {
-        notify(translate('screens.cardDesk.issued', { cardNo: result.data.createCard.cardNo }), { type: 'success' });
+        notify(translate('screens.cardDesk.issued', { cardNo: result.data.createCard.cardNo }), {
+          type: 'success',
+        });
         setKey(newIdempotencyKey('card'));
         onIssued(result.data.createCard);
       }
@@ -51,20 +61,54 @@ export function IssueCardForm({ memberId, dealershipId, onIssued }: { memberId: 
   return (
     <Box component="form" onSubmit={submit} noValidate aria-label={translate('screens.cardDesk.issue')}>
       <Stack direction="row" spacing={1.5} flexWrap="wrap" useFlexGap alignItems="flex-start">
-        <EnumSelect enumName="CardType" values={CARD_TYPES} label={translate('screens.cardDesk.type')} value={type} onChange={setType} sx={{ minWidth: 160 }} {...errors.props('input.type')} />
+        <EnumSelect
+          enumName="CardType"
+          values={CARD_TYPES}
+          label={translate('screens.cardDesk.type')}
+          value={type}
+          onChange={setType}
+          sx={{ minWidth: 160 }}
+          {...errors.props('input.type')}
+        />
         {type === 'COUNT' && (
           <>
-            <TextField size="small" required label={translate('screens.cardDesk.serviceName')} placeholder="精致洗车" value={serviceName} onChange={(e) => setServiceName(e.target.value)} {...errors.props('input.serviceName')} />
-            <TextField size="small" required type="number" label={translate('screens.cardDesk.usesField')} value={uses} onChange={(e) => setUses(e.target.value)} slotProps={{ htmlInput: { min: 1 } }} sx={{ width: 120 }} {...errors.props('input.uses')} />
+            <TextField
+              size="small"
+              required
+              label={translate('screens.cardDesk.serviceName')}
+              placeholder="精致洗车"
+              value={serviceName}
+              onChange={(e) => setServiceName(e.target.value)}
+              {...errors.props('input.serviceName')}
+            />
+            <TextField
+              size="small"
+              required
+              type="number"
+              label={translate('screens.cardDesk.usesField')}
+              value={uses}
+              onChange={(e) => setUses(e.target.value)}
+              slotProps={{ htmlInput: { min: 1 } }}
+              sx={{ width: 120 }}
+              {...errors.props('input.uses')}
+            />
           </>
         )}
-        <TextField size="small" type="date" label={translate('screens.cardDesk.expiresOn')} value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} {...errors.props('input.expiresAt')} />
+        <TextField
+          size="small"
+          type="date"
+          label={translate('screens.cardDesk.expiresOn')}
+          value={expiresOn}
+          onChange={(e) => setExpiresOn(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+          {...errors.props('input.expiresAt')}
+        />
         <Button type="submit" variant="contained" disabled={loading || !dealershipId}>
           {translate(loading ? 'screens.common.saving' : 'screens.cardDesk.issue')}
         </Button>
       </Stack>
       <Box sx={{ mt: 1 }}>
-        <ErrorAlert error={error} />
+        <ErrorAlert error={error} fieldsShown />
       </Box>
     </Box>
   );

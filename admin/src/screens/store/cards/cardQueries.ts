@@ -3,22 +3,58 @@ import { gql } from '@apollo/client';
 /** The card operations of the desk, as in the public contract (cards.graphql). */
 export const CARD_CORE = gql`
   fragment CardCore on Card {
-    id cardNo type status memberId dealershipId balance principalBalance bonusBalance
-    remainingUses serviceName expiresAt replacedById createdAt
+    id
+    cardNo
+    type
+    status
+    memberId
+    dealershipId
+    balance
+    principalBalance
+    bonusBalance
+    remainingUses
+    serviceName
+    expiresAt
+    replacedById
+    createdAt
   }
 `;
 
 export const CARD_ENTRY_CORE = gql`
   fragment CardEntryCore on CardEntry {
-    id cardId type amount principalAmount bonusAmount uses balanceAfter principalBalanceAfter
-    bonusBalanceAfter remainingUsesAfter dealershipId operatorId paymentMethod note createdAt
+    id
+    cardId
+    type
+    amount
+    principalAmount
+    bonusAmount
+    uses
+    balanceAfter
+    principalBalanceAfter
+    bonusBalanceAfter
+    remainingUsesAfter
+    dealershipId
+    operatorId
+    paymentMethod
+    note
+    createdAt
   }
 `;
 
 export const CARDS = gql`
   query Cards($filter: CardFilter, $sort: [CardSort!], $page: PageInput) {
     cards(filter: $filter, sort: $sort, page: $page) {
-      items { ...CardCore member { id name } dealership { id name } }
+      items {
+        ...CardCore
+        member {
+          id
+          name
+        }
+        dealership {
+          id
+          name
+        }
+      }
       total
     }
   }
@@ -29,9 +65,25 @@ export const CARD = gql`
   query Card($id: ID!) {
     card(id: $id) {
       ...CardCore
-      member { id name memberNo }
-      dealership { id name }
-      entries(page: { page: 1, perPage: 50 }) { items { ...CardEntryCore dealership { id name } } total }
+      member {
+        id
+        name
+        memberNo
+      }
+      dealership {
+        id
+        name
+      }
+      entries(page: { page: 1, perPage: 50 }) {
+        items {
+          ...CardEntryCore
+          dealership {
+            id
+            name
+          }
+        }
+        total
+      }
     }
   }
   ${CARD_CORE}
@@ -40,21 +92,27 @@ export const CARD = gql`
 
 export const CREATE_CARD = gql`
   mutation CreateCard($input: CreateCardInput!) {
-    createCard(input: $input) { ...CardCore }
+    createCard(input: $input) {
+      ...CardCore
+    }
   }
   ${CARD_CORE}
 `;
 
 export const RECHARGE_CARD = gql`
   mutation RechargeCard($input: RechargeCardInput!) {
-    rechargeCard(input: $input) { ...CardEntryCore }
+    rechargeCard(input: $input) {
+      ...CardEntryCore
+    }
   }
   ${CARD_ENTRY_CORE}
 `;
 
 export const CONSUME_CARD = gql`
   mutation ConsumeCard($input: ConsumeCardInput!) {
-    consumeCard(input: $input) { ...CardEntryCore }
+    consumeCard(input: $input) {
+      ...CardEntryCore
+    }
   }
   ${CARD_ENTRY_CORE}
 `;
