@@ -72,12 +72,12 @@ interface IndexDefinition {
 }
 
 /**
- * Secondary indexes keyed by time (or by dealership then time): rows arrive member by member, so
+ * Secondary indexes keyed by time or date (or by dealership then time): rows arrive member by member, so
  * these would take inserts all over a B-tree larger than the buffer pool. They are dropped before
  * the load and rebuilt after it by one sort each, under their own names and definitions.
  */
 const TIME_KEYED_INDEXES: Record<string, string[][]> = {
-  member: [['homeDealershipId', 'createdAt']],
+  member: [['homeDealershipId', 'createdAt'], ['birthday']],
   sales_transaction: [['dealershipId', 'occurredAt']],
   points_entry: [['createdAt']],
   points_lot: [['expiresAt', 'remaining']],

@@ -35,6 +35,8 @@ export class Member extends BaseRecord {
   gender: Gender | null;
 
   @Field(() => DateScalar, { nullable: true })
+  // REMINDERS finds today's birthdays as one date per birth year in this index.
+  @Index()
   @CalendarDateColumn()
   birthday: string | null;
 

@@ -8,6 +8,8 @@ import { BaseRecord, DateTimeColumn, IdColumn } from '../../common/entity';
 @Entity('points_lot')
 @Index(['memberId', 'expiresAt'])
 @Index(['expiresAt', 'remaining'])
+// The open lots by expiry, then member: POINTS_EXPIRY and the expiring-points reminders read ranges of it.
+@Index(['expiredAt', 'expiresAt', 'memberId'])
 export class PointsLot extends BaseRecord {
   @IdColumn()
   memberId: string;

@@ -80,10 +80,12 @@ export class Vehicle extends BaseRecord {
   nextServiceDueMileage: number | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Annual inspection (年审) due.' })
+  @Index()
   @CalendarDateColumn()
   inspectionDueDate: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Insurance (车险) expiry.' })
+  @Index()
   @CalendarDateColumn()
   insuranceExpiryDate: string | null;
 
