@@ -18,7 +18,18 @@ const ROLES: RoleCase[] = [
   {
     username: 'admin',
     roleLabel: '管理员',
-    shows: ['经营看板', '会员登记', '卡务办理', '活动编辑', '储值余额', '投诉工作台', '定时任务', '审计日志', '员工账号', '门店'],
+    shows: [
+      '经营看板',
+      '会员登记',
+      '卡务办理',
+      '活动编辑',
+      '储值余额',
+      '投诉工作台',
+      '定时任务',
+      '审计日志',
+      '员工账号',
+      '门店',
+    ],
     hides: [],
   },
   {
@@ -79,22 +90,29 @@ describe('logging in per role', () => {
     expect(await page.evaluate(() => localStorage.getItem('dealer-loyalty.session'))).toBeNull();
   });
 
-  it.each(ROLES.map((r) => [r.username, r] as const))('%s sees the menu of its role', async (username, role) => {
-    await loginAs(page, username);
-    const menu = page.getByRole('menu').first();
-    await expectVisible(page.getByRole('banner').getByText(role.roleLabel, { exact: true }));
-    for (const label of role.shows)
-      await expectVisible(menu.getByRole('menuitem', { name: label, exact: true }).first());
-    for (const label of role.hides) expect(await menu.getByRole('menuitem', { name: label, exact: true }).count()).toBe(0);
-    await page.waitForLoadState('networkidle');
-    await screenshot(page, `menu-${username}`);
-  });
+  it.each(ROLES.map((r) => [r.username, r] as const))(
+    '%s sees the menu of its role',
+    async (username, role) => {
+      await loginAs(page, username);
+      const menu = page.getByRole('menu').first();
+      await expectVisible(page.getByRole('banner').getByText(role.roleLabel, { exact: true }));
+      for (const label of role.shows)
+        await expectVisible(menu.getByRole('menuitem', { name: label, exact: true }).first());
+      for (const label of role.hides)
+        expect(await menu.getByRole('menuitem', { name: label, exact: true }).count()).toBe(0);
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, `menu-${username}`);
+    },
+  );
 
   it('switches the whole app to English and back', async () => {
     await loginAs(page, 'store.sh');
     const menu = page.getByRole('menu').first();
     await expectVisible(menu.getByRole('menuitem', { name: '会员登记', exact: true }));
-    await page.getByRole('banner').getByRole('button', { name: /简体中文/ }).click();
+    await page
+      .getByRole('banner')
+      .getByRole('button', { name: /简体中文/ })
+      .click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     for (const label of ['Register member', 'Plate lookup', 'Card desk', 'Members'])
       await expectVisible(menu.getByRole('menuitem', { name: label, exact: true }));
@@ -103,7 +121,10 @@ describe('logging in per role', () => {
     await menu.getByRole('menuitem', { name: 'Register member', exact: true }).click();
     await expectVisible(page.getByRole('button', { name: /Register/ }).last());
     await screenshot(page, 'english-register-member');
-    await page.getByRole('banner').getByRole('button', { name: /English/ }).click();
+    await page
+      .getByRole('banner')
+      .getByRole('button', { name: /English/ })
+      .click();
     await page.getByRole('menuitem', { name: '简体中文' }).click();
     await expectVisible(menu.getByRole('menuitem', { name: '会员登记', exact: true }));
   });

@@ -12,7 +12,8 @@ export const DEMO_PASSWORD = 'demo1234';
 
 export function baseUrl(): string {
   const url = process.env.ADMIN_BASE_URL;
-  if (!url) throw new Error('ADMIN_BASE_URL is not set: the browser tests start the API in their global setup');
+  if (!url)
+    throw new Error('ADMIN_BASE_URL is not set: the browser tests start the API in their global setup');
   return url;
 }
 
@@ -31,8 +32,15 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser, locale = 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale, timezoneId: 'Asia/Shanghai' });
+export async function newPage(
+  browser: Browser,
+  locale = 'zh-CN',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale,
+    timezoneId: 'Asia/Shanghai',
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15000);
   return { context, page };

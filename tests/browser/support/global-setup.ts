@@ -11,7 +11,8 @@ import { loadConfig } from '../../../backend/src/config/app-config';
 
 export default async function globalSetup(): Promise<void> {
   const adminIndex = join(__dirname, '..', '..', '..', 'admin', 'dist', 'index.html');
-  if (!existsSync(adminIndex)) throw new Error('admin/dist is missing: run `npm run build` before the browser tests');
+  if (!existsSync(adminIndex))
+    throw new Error('admin/dist is missing: run `npm run build` before the browser tests');
   const dir = mkdtempSync(join(tmpdir(), 'dl-browser-'));
   const config = loadConfig({
     NODE_ENV: 'test',

@@ -30,15 +30,26 @@ export async function open(page: Page, path: string): Promise<void> {
 
 export interface GraphQLResult<T> {
   data?: T;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  errors?: Array<{ message: string; extensions?: { code?: string; fields?: Record<string, string> } }>;
 }
 
-/** Calls the API as the user logged in on the page (the token the admin itself holds). */
+/** Calls the API as the user logged in on the page; the data, or throws on any GraphQL error. */
 export async function apiAs<T = Record<string, unknown>>(
   page: Page,
   query: string,
   variables: Record<string, unknown> = {},
 ): Promise<T> {
+  const body = await graphqlAs<T>(page, query, variables);
+  if (body.errors?.length || !body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** The whole GraphQL response (data and errors), as the user logged in on the page (the token the admin holds). */
+export async function graphqlAs<T = Record<string, unknown>>(
+  page: Page,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLResult<T>> {
   const raw = await page.evaluate((key) => localStorage.getItem(key), SESSION_KEY);
   if (!raw) throw new Error('no admin session on this page: log in first');
   const { token } = JSON.parse(raw) as { token: string };
@@ -47,7 +58,5 @@ export async function apiAs<T = Record<string, unknown>>(
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as GraphQLResult<T>;
-  if (body.errors?.length || !body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
-  return body.data;
+  return (await response.json()) as GraphQLResult<T>;
 }
