@@ -5,7 +5,7 @@
  * in its own process, the load generator in a third; the two are measured in alternating rounds.
  */
 import { join } from 'node:path';
-import { BENCH_ADMIN, benchAppEnv, forkServer, startAppServer, stopChild } from './lib/app-process';
+import { BENCH_ADMIN, benchAppEnv, ChildServer, childServer, forkServer, startAppServer } from './lib/app-process';
 import { queryOnce, randomIds } from './lib/database';
 import { authHeaders, gql, login } from './lib/gql-client';
 import { interleaved } from './lib/interleave';
@@ -22,6 +22,14 @@ const SAMPLE_IDS = 20_000;
 
 export const MEMBER_QUERY =
   'query Member($id: ID!) { member(id: $id) { id memberNo name tier { id name } homeDealership { id name } } }';
+
+/** Runs a load against a server, adding the CPU time the server spent on it to `cpu.micros`. */
+async function measured(server: ChildServer, cpu: { micros: number }, work: () => Promise<LoadResult>): Promise<LoadResult> {
+  const before = await server.cpuMicros();
+  const result = await work();
+  cpu.micros += (await server.cpuMicros()) - before;
+  return result;
+}
 
 /** `member(id)` over random sampled ids. */
 function load(url: string, token: string, ids: string[], seconds: number): Promise<LoadResult> {
@@ -51,21 +59,25 @@ export async function run(ctx: BenchContext): Promise<BenchEntries> {
     const captured = await app.capture(() => gql(app.url, MEMBER_QUERY, { id: probeId }, { token }));
     const statements = readStatementsFrom(captured);
 
-    const baseline = await forkServer(join(__dirname, 'lib', 'read-baseline-server.ts'), {
+    const forked = await forkServer(join(__dirname, 'lib', 'read-baseline-server.ts'), {
       ...benchAppEnv(ctx.databaseUrl),
       BASELINE_STATEMENTS: JSON.stringify(statements),
     });
+    const baseline = childServer(forked.child, forked.port);
     try {
       const appUrl = `${app.url}/graphql`;
-      const baselineUrl = `http://127.0.0.1:${baseline.port}/graphql`;
+      const baselineUrl = `${baseline.url}/graphql`;
       ctx.log(`  member(id) sends ${captured.length} statements; ${ROUNDS} alternating rounds, ${DURATION_SECONDS} s each side`);
       // Warm-up: JIT, pool connections and the buffer pool pages of the sampled members.
       await load(appUrl, token, ids, WARM_UP_SECONDS);
       await load(baselineUrl, token, ids, WARM_UP_SECONDS);
       const seconds = DURATION_SECONDS / ROUNDS;
+      // CPU per request is the contention-proof view: what each server spends, whatever else runs.
+      const appCpu = { micros: 0 };
+      const baselineCpu = { micros: 0 };
       const results = await interleaved(ROUNDS, {
-        app: () => load(appUrl, token, ids, seconds),
-        baseline: () => load(baselineUrl, token, ids, seconds),
+        app: () => measured(app, appCpu, () => load(appUrl, token, ids, seconds)),
+        baseline: () => measured(baseline, baselineCpu, () => load(baselineUrl, token, ids, seconds)),
       });
       assertClean('app member(id)', results.app);
       assertClean('baseline member(id)', results.baseline);
@@ -84,13 +96,15 @@ export async function run(ctx: BenchContext): Promise<BenchEntries> {
             baselineRps: Math.round(results.baseline.requestsPerSecond),
             baselineP50Ms: results.baseline.latencyP50Ms,
             baselineP99Ms: results.baseline.latencyP99Ms,
+            appCpuMsPerRequest: Number((appCpu.micros / 1000 / results.app.requests).toFixed(3)),
+            baselineCpuMsPerRequest: Number((baselineCpu.micros / 1000 / results.baseline.requests).toFixed(3)),
             statements: captured.length,
             connections: CONNECTIONS,
           },
         },
       };
     } finally {
-      await stopChild(baseline.child);
+      await baseline.stop();
     }
   } finally {
     await app.stop();

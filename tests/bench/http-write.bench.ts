@@ -45,8 +45,8 @@ function runBaseline(job: { databaseUrl: string; plan: ReplayPlan; members: stri
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  return new Promise<{ transactions: number; seconds: number }>((resolve, reject) => {
-    child.once('message', (message: { result?: { transactions: number; seconds: number }; error?: string }) =>
+  return new Promise<{ transactions: number; seconds: number; cpuMicros: number }>((resolve, reject) => {
+    child.once('message', (message: { result?: { transactions: number; seconds: number; cpuMicros: number }; error?: string }) =>
       message.result ? resolve(message.result) : reject(new Error(`Write baseline failed: ${message.error}`)),
     );
     child.once('exit', (code) => code && reject(new Error(`Write baseline exited with ${code}`)));
@@ -87,7 +87,9 @@ export async function run(ctx: BenchContext): Promise<BenchEntries> {
     const push = (plan: { durationSeconds?: number; amount?: number; start?: number }): Promise<LoadResult> =>
       runLoad({ url: `${app.url}/graphql`, connections: CONCURRENCY, headers: authHeaders({ apiKey }), bodyTemplate: body, items: members, order: 'sequence', ...plan });
 
+    const cpuBefore = await app.cpuMicros();
     const recorded = await push({ durationSeconds: SECONDS });
+    const appCpuMicros = (await app.cpuMicros()) - cpuBefore;
     assertClean('recordTransaction', recorded);
     // Make sure references 0 … REPLAYS-1 all exist (any that did exist are replays, and harmless).
     if (recorded.requests < REPLAYS) assertClean('recordTransaction top-up', await push({ amount: REPLAYS - recorded.requests, start: recorded.requests }));
@@ -121,7 +123,14 @@ export async function run(ctx: BenchContext): Promise<BenchEntries> {
         target: TARGET_RATIO,
         pass: ratio >= TARGET_RATIO,
         baseline: Math.round(baselineTps),
-        details: { appTps: Math.round(tps), baselineTps: Math.round(baselineTps), baselineTransactions: baseline.transactions },
+        details: {
+          appTps: Math.round(tps),
+          baselineTps: Math.round(baselineTps),
+          baselineTransactions: baseline.transactions,
+          // CPU per transaction of each client process: the part of the gap that is the app's own work.
+          appCpuMsPerTransaction: Number((appCpuMicros / 1000 / recorded.requests).toFixed(3)),
+          baselineCpuMsPerTransaction: Number((baseline.cpuMicros / 1000 / baseline.transactions).toFixed(3)),
+        },
       },
       'write.replay.addedRows': {
         value: added,

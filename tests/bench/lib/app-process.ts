@@ -39,6 +39,8 @@ export interface ChildServer {
   url: string;
   pid: number;
   stop(): Promise<void>;
+  /** CPU time the server process has used so far (user + system), in microseconds. */
+  cpuMicros(): Promise<number>;
 }
 
 export interface AppServer extends ChildServer {
@@ -75,6 +77,28 @@ export function forkServer(script: string, env: NodeJS.ProcessEnv, timeoutMs = 1
   });
 }
 
+/** Sends `message` to a child and resolves with the `key` of its first answer that has one. */
+export function ask<T>(child: ChildProcess, message: object, key: string): Promise<T> {
+  return new Promise<T>((resolve) => {
+    child.on('message', function reply(answer: Record<string, unknown>) {
+      if (!(key in answer)) return;
+      child.off('message', reply);
+      resolve(answer[key] as T);
+    });
+    child.send(message);
+  });
+}
+
+/** A forked server (see forkServer) as a ChildServer. */
+export function childServer(child: ChildProcess, port: number): ChildServer {
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    stop: () => stopChild(child),
+    cpuMicros: () => ask<number>(child, { cpu: true }, 'cpuMicros'),
+  };
+}
+
 export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
@@ -90,19 +114,9 @@ export function stopChild(child: ChildProcess): Promise<void> {
 /** The real API in its own process over `databaseUrl`. */
 export async function startAppServer(databaseUrl: string, env: NodeJS.ProcessEnv = {}): Promise<AppServer> {
   const { child, port } = await forkServer(join(__dirname, 'app-server.ts'), { ...benchAppEnv(databaseUrl), ...env });
-  const request = <T>(message: object, key: string) =>
-    new Promise<T>((resolve) => {
-      child.on('message', function reply(answer: Record<string, unknown>) {
-        if (!(key in answer)) return;
-        child.off('message', reply);
-        resolve(answer[key] as T);
-      });
-      child.send(message);
-    });
+  const request = <T>(message: object, key: string) => ask<T>(child, message, key);
   return {
-    url: `http://127.0.0.1:${port}`,
-    pid: child.pid!,
-    stop: () => stopChild(child),
+    ...childServer(child, port),
     async capture(work) {
       await request({ capture: 'start' }, 'capturing');
       const failure = await work().then(

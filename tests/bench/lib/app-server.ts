@@ -2,11 +2,18 @@
  * Child-process entry that serves the real API for the HTTP benchmarks, so the load generator and
  * the server never share an event loop. Started by `startAppServer` (app-process.ts); it reports
  * `{ ready: port }` over IPC and, on request, records the SQL statements the app issues
- * (`{ capture: 'start' | 'stop' }` → `{ captured: CapturedStatement[] }`).
+ * (`{ capture: 'start' | 'stop' }` → `{ captured: CapturedStatement[] }`) and reports its CPU time
+ * (`{ cpu: true }` → `{ cpuMicros }`).
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { installStatementRecorder } from './statement-recorder';
+
+/** CPU time this process has used (user + system), in microseconds. */
+function cpuMicros(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
 
 async function main(): Promise<void> {
   const { loadConfig } = await import('../../../backend/src/config/app-config');
@@ -16,8 +23,10 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address() as { port: number };
   const recorder = installStatementRecorder(app.get(DataSource));
 
-  process.on('message', (message: { capture?: 'start' | 'stop'; stop?: true }) => {
-    if (message.capture === 'start') {
+  process.on('message', (message: { capture?: 'start' | 'stop'; stop?: true; cpu?: true }) => {
+    if (message.cpu) {
+      process.send!({ cpuMicros: cpuMicros() });
+    } else if (message.capture === 'start') {
       recorder.start();
       process.send!({ capturing: true });
     } else if (message.capture === 'stop') {

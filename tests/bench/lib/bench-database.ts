@@ -1,9 +1,10 @@
-import { countScaleRows, generateScale, migrateAndSeedProgramme } from '../../../seeds/scale/generate';
-import { databaseExists, dropAndCreateDatabase } from './database';
+import { countScaleRows, migrateAndSeedProgramme, seedScale } from '../../../seeds/scale';
+import { databaseExists } from './database';
 
 /**
- * The benchmark database: reused when BENCH_REUSE is set and it already holds `members` members
- * (migrated to the current schema first), otherwise made anew and filled by the scale generator.
+ * The benchmark database: reused when BENCH_REUSE is set and it holds a complete scale seed of
+ * `members` members (migrated to the current schema first), otherwise made anew by the scale seed
+ * (seeds/scale: members, dealerships, vehicles, a year of transactions, points lots, cards, complaints).
  */
 export async function prepareBenchDatabase(options: {
   url: string;
@@ -13,17 +14,15 @@ export async function prepareBenchDatabase(options: {
 }): Promise<void> {
   const { url, members, log } = options;
   if (options.reuse && (await databaseExists(url))) {
-    const counts = await countScaleRows(url).catch(() => ({ members: -1, vehicles: -1 }));
-    if (counts.members === members) {
-      log(`Reusing ${url}: ${members.toLocaleString('en')} members`);
+    const counts = await countScaleRows(url).catch(() => null);
+    if (counts?.complete && counts.members === members) {
+      log(`Reusing ${url}: a complete scale seed of ${members.toLocaleString('en')} members${counts.jobsRan ? ' (the jobs ran on it before)' : ''}`);
       await migrateAndSeedProgramme(url);
       return;
     }
-    log(`${url} holds ${counts.members} members, not ${members}: recreating it`);
+    log(`${url} does not hold a complete scale seed of ${members} members (${counts ? `${counts.members} members` : 'no seed'}): recreating it`);
   }
-  await dropAndCreateDatabase(url);
-  log(`Generating ${members.toLocaleString('en')} members into ${url}`);
-  const started = performance.now();
-  await generateScale({ url, count: members, log });
-  log(`Seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  log(`Seeding ${members.toLocaleString('en')} members into ${url} (npm run seed:scale)`);
+  const result = await seedScale({ url, members, reset: true, log });
+  log(`Seeded ${result.totalRows.toLocaleString('en')} rows in ${result.seconds.toFixed(0)} s (${Math.round(result.membersPerSecond).toLocaleString('en')} members/s)`);
 }

@@ -73,6 +73,10 @@ const server = createServer((req, res) => {
 server.listen(0, '127.0.0.1', () => {
   process.send!({ ready: (server.address() as { port: number }).port });
 });
-process.on('message', (message: { stop?: true }) => {
+process.on('message', (message: { stop?: true; cpu?: true }) => {
+  if (message.cpu) {
+    const { user, system } = process.cpuUsage();
+    process.send!({ cpuMicros: user + system });
+  }
   if (message.stop) server.close(() => void pool.end().then(() => process.exit(0)));
 });

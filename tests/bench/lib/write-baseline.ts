@@ -16,7 +16,8 @@ interface BaselineJob {
   refPrefix: string;
 }
 
-async function run(job: BaselineJob): Promise<{ transactions: number; seconds: number }> {
+async function run(job: BaselineJob): Promise<{ transactions: number; seconds: number; cpuMicros: number }> {
+  const cpuBefore = process.cpuUsage();
   const pool = createPool({
     uri: job.databaseUrl.replace(/^mariadb:/, 'mysql:'),
     connectionLimit: Number(process.env.DATABASE_POOL_SIZE || 10),
@@ -44,8 +45,9 @@ async function run(job: BaselineJob): Promise<{ transactions: number; seconds: n
   };
   await Promise.all(Array.from({ length: job.concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   await pool.end();
-  return { transactions: done, seconds };
+  return { transactions: done, seconds, cpuMicros: cpu.user + cpu.system };
 }
 
 process.once('message', (job: BaselineJob) => {
