@@ -49,5 +49,7 @@ export async function newPage(
 /** Saves a full-page screenshot as tests/artifacts/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
+  // From the top: a full-page capture of a scrolled page paints the fixed app bar mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }

@@ -55,3 +55,10 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, timeout
 function isEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+/** The value of a labelled figure (the screens' StatCard: a group named by its label). */
+export async function statValue(page: Page, label: string): Promise<string> {
+  const group = page.getByRole('group', { name: label, exact: true });
+  const text = await group.innerText();
+  return text.replace(label, '').trim().split('\n')[0].trim();
+}
