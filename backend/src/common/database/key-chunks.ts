@@ -31,3 +31,31 @@ export async function inKeyChunks<R>(options: {
   }
   return { processed, affected };
 }
+
+/**
+ * Works through the rows of a set that handled rows leave (a claim loop: "open lots due to expire"
+ * once expired are no longer open), one chunk at a time: `fetch()` returns the first rows still in
+ * the set; `handle` claims and works on them and answers how many it changed. A chunk that comes
+ * back unchanged means the handler left its rows in the set, which would loop forever: it throws.
+ */
+export async function inClaimedChunks<R extends { id: string }>(options: {
+  fetch: () => Promise<R[]>;
+  handle: (rows: R[]) => Promise<number>;
+  heartbeat?: () => Promise<void>;
+}): Promise<ChunkTotals> {
+  let processed = 0;
+  let affected = 0;
+  let previous = '';
+  for (;;) {
+    const rows = await options.fetch();
+    if (!rows.length) break;
+    const signature = `${rows[0].id}:${rows[rows.length - 1].id}:${rows.length}`;
+    if (signature === previous)
+      throw new Error('A claimed chunk stayed in its set: the handler made no progress');
+    previous = signature;
+    affected += await options.handle(rows);
+    processed += rows.length;
+    await options.heartbeat?.();
+  }
+  return { processed, affected };
+}

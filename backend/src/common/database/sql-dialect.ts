@@ -25,6 +25,11 @@ function insertIgnoreSql(verb: string, table: string, columns: string[], rows: n
   return `${verb} INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`;
 }
 
+/** A multi-row INSERT (`rows` tuples of `?` placeholders), the same on every database; a unique-key collision fails it. */
+export function insertRowsSql(table: string, columns: string[], rows: number): string {
+  return insertIgnoreSql('INSERT', table, columns, rows);
+}
+
 const sqlite: SqlDialect = {
   now: () => `strftime('%Y-%m-%d %H:%M:%f', 'now')`,
   nowPlusSeconds: (s) => `strftime('%Y-%m-%d %H:%M:%f', 'now', '+${Math.trunc(s)} seconds')`,

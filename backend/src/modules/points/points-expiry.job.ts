@@ -1,17 +1,21 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { dialectOf, executeUpdate, inKeyChunks, TransactionService } from '../../common/database';
+import { dialectOf, inClaimedChunks, TransactionService } from '../../common/database';
 import { JobContext, JobHandler, JobResult } from '../jobs/job-handler';
 import { JobName } from '../jobs/job-name';
 import { JobRegistry } from '../jobs/job-registry';
 import { PointsLedgerService } from './points-ledger.service';
 
-const CHUNK = 500;
+/** Lots per transaction. */
+const CHUNK = 2000;
 
 /**
  * Daily: expires what is left of every lot whose end-of-month expiry has passed (FIFO holds
- * because redemptions already drew the oldest lots). Each lot expires once, however often it runs.
+ * because redemptions already drew the oldest lots). Reads the open lots that are due from the
+ * (expiredAt, expiresAt, memberId) index, so a night's work costs what expires that night however
+ * long the history; each chunk is expired set-based in one transaction. A lot expires once,
+ * however often or concurrently the job runs.
  */
 @Injectable()
 export class PointsExpiryJob implements JobHandler, OnModuleInit {
@@ -30,33 +34,23 @@ export class PointsExpiryJob implements JobHandler, OnModuleInit {
     this.registry.register(this);
   }
 
-  async run({ asOf, heartbeat }: JobContext): Promise<JobResult> {
-    const sql = dialectOf(this.dataSource);
-    // Fully used lots only need closing; no ledger entry.
-    await executeUpdate(
-      this.dataSource,
-      'UPDATE `points_lot` SET `expiredAt` = ? WHERE `expiresAt` <= ? AND `expiredAt` IS NULL AND `remaining` = 0',
-      [sql.dateTime(asOf), sql.dateTime(asOf)],
-    );
-    return inKeyChunks<{ id: string; memberId: string }>({
-      fetch: (after) =>
+  run({ asOf, heartbeat }: JobContext): Promise<JobResult> {
+    const at = dialectOf(this.dataSource).dateTime(asOf);
+    return inClaimedChunks<{ id: string }>({
+      fetch: () =>
         this.dataSource.query(
-          'SELECT `id`, `memberId` FROM `points_lot` WHERE `expiresAt` <= ? AND `expiredAt` IS NULL AND `id` > ? ORDER BY `id` LIMIT ' + CHUNK,
-          [sql.dateTime(asOf), after],
+          'SELECT `id` FROM `points_lot` WHERE `expiredAt` IS NULL AND `expiresAt` <= ? ORDER BY `expiresAt`, `memberId`, `id` LIMIT ' +
+            CHUNK,
+          [at],
         ),
-      handle: async (lots) => {
-        const byMember = new Map<string, string[]>();
-        for (const lot of lots) byMember.set(lot.memberId, [...(byMember.get(lot.memberId) ?? []), lot.id]);
-        let expired = 0;
-        for (const lotIds of byMember.values()) {
-          expired += await this.tx.run(async (manager) => {
-            let count = 0;
-            for (const lotId of lotIds) if (await this.ledger.expireLot(manager, lotId, asOf)) count++;
-            return count;
-          });
-        }
-        return expired;
-      },
+      handle: (lots) =>
+        this.tx.run((manager) =>
+          this.ledger.expireLots(
+            manager,
+            lots.map((l) => l.id),
+            asOf,
+          ),
+        ),
       heartbeat,
     });
   }

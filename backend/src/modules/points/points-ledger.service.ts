@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { dialectOf, executeUpdate } from '../../common/database';
+import { dialectOf, executeUpdate, insertRowsSql, readDateTime } from '../../common/database';
+import { newId } from '../../common/entity';
 import { InsufficientPointsError, NotFoundError } from '../../common/errors';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ProgrammeService } from '../programme/programme.service';
@@ -35,6 +36,23 @@ export interface DebitInput extends EntryAttribution {
 }
 
 const MAX_RETRIES = 20;
+const EXPIRY_ENTRY_COLUMNS = [
+  'id',
+  'createdAt',
+  'updatedAt',
+  'memberId',
+  'type',
+  'points',
+  'balanceAfter',
+  'debtChange',
+  'debtAfter',
+  'reason',
+  'sourceType',
+  'sourceId',
+  'idempotencyKey',
+];
+/** Entries per multi-row INSERT (×13 parameters stays well under every driver's placeholder limit). */
+const ENTRY_INSERT_BATCH = 500;
 
 /**
  * The points ledger: the only code that changes a member's points. Each change appends a
@@ -143,38 +161,84 @@ export class PointsLedgerService {
   }
 
   /**
-   * Expires what is left of one lot, once: the lot is claimed with a conditional UPDATE, so a
-   * re-run or a concurrent run finds nothing left to expire.
+   * Expires what is left of the given lots that are due at `asOf`, each once, in the caller's
+   * transaction, with a handful of statements however many lots: the lots are claimed with one
+   * conditional UPDATE (so a re-run or a concurrent run finds nothing left to expire, and their
+   * rows stay locked until commit), the members' balances drop by one UPDATE, and one EXPIRE
+   * entry per lot that still held points is appended by multi-row INSERTs. Fully used lots are
+   * only closed. Answers how many lots' points expired.
    */
-  async expireLot(manager: EntityManager, lotId: string, asOf: Date): Promise<PointsEntry | null> {
-    const lot = await manager.findOneBy(PointsLot, { id: lotId });
-    if (!lot || lot.expiredAt || lot.expiresAt > asOf) return null;
+  async expireLots(manager: EntityManager, lotIds: string[], asOf: Date): Promise<number> {
+    if (!lotIds.length) return 0;
     const sql = dialectOf(manager);
-    const claimed = await executeUpdate(
+    const at = sql.dateTime(asOf);
+    const inLots = lotIds.map(() => '?').join(', ');
+    await executeUpdate(
       manager,
-      'UPDATE `points_lot` SET `remaining` = 0, `expiredAt` = ? WHERE `id` = ? AND `expiredAt` IS NULL AND `remaining` = ?',
-      [sql.dateTime(asOf), lot.id, lot.remaining],
+      `UPDATE \`points_lot\` SET \`expiredAt\` = ? WHERE \`id\` IN (${inLots}) AND \`expiredAt\` IS NULL AND \`expiresAt\` <= ?`,
+      [at, ...lotIds, at],
     );
-    if (!claimed || lot.remaining === 0) return null;
+    // Ours are the claimed lots that still hold points: a run that closed them before left none.
+    const lots: { id: string; memberId: string; remaining: number | string; earnedAt: unknown }[] =
+      await manager.query(
+        `SELECT \`id\`, \`memberId\`, \`remaining\`, \`earnedAt\` FROM \`points_lot\`
+        WHERE \`id\` IN (${inLots}) AND \`expiredAt\` = ? AND \`remaining\` > 0 ORDER BY \`memberId\`, \`expiresAt\`, \`id\``,
+        [...lotIds, at],
+      );
+    if (!lots.length) return 0;
+    await executeUpdate(
+      manager,
+      `UPDATE \`points_lot\` SET \`remaining\` = 0 WHERE \`id\` IN (${lots.map(() => '?').join(', ')})`,
+      lots.map((l) => l.id),
+    );
+
+    const expiring = new Map<string, number>();
+    for (const lot of lots)
+      expiring.set(lot.memberId, (expiring.get(lot.memberId) ?? 0) + Number(lot.remaining));
+    const members = [...expiring.keys()];
+    const inMembers = members.map(() => '?').join(', ');
+    const amount = `CASE \`id\` ${members.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+    const amounts = members.flatMap((id) => [id, expiring.get(id)!]);
     const debited = await executeUpdate(
       manager,
-      'UPDATE `member` SET `pointsBalance` = `pointsBalance` - ? WHERE `id` = ? AND `pointsBalance` >= ?',
-      [lot.remaining, lot.memberId, lot.remaining],
+      `UPDATE \`member\` SET \`pointsBalance\` = \`pointsBalance\` - ${amount} WHERE \`id\` IN (${inMembers}) AND \`pointsBalance\` >= ${amount}`,
+      [...amounts, ...members, ...amounts],
     );
-    if (!debited) throw new Error(`Points lot ${lot.id} holds more than its member's balance`);
-    return this.append(manager, {
-      memberId: lot.memberId,
-      type: PointsEntryType.EXPIRE,
-      points: -lot.remaining,
-      debtChange: 0,
-      expiresAt: null,
-      reason: `Points earned ${lot.earnedAt.toISOString().slice(0, 10)} expired`,
-      sourceType: 'POINTS_LOT',
-      sourceId: lot.id,
-      dealershipId: null,
-      operatorId: null,
-      idempotencyKey: `expire:${lot.id}`,
+    if (debited !== members.length)
+      throw new Error("Expiring points lots hold more than their members' balances");
+
+    const balances: { id: string; balance: number | string; debt: number | string }[] = await manager.query(
+      `SELECT \`id\`, \`pointsBalance\` AS balance, \`pointsDebt\` AS debt FROM \`member\` WHERE \`id\` IN (${inMembers})`,
+      members,
+    );
+    const after = new Map(
+      balances.map((b) => [b.id, { balance: Number(b.balance) + expiring.get(b.id)!, debt: Number(b.debt) }]),
+    );
+    const now = sql.dateTime(new Date());
+    const rows = lots.map((lot) => {
+      const member = after.get(lot.memberId)!;
+      member.balance -= Number(lot.remaining);
+      return [
+        newId(),
+        now,
+        now,
+        lot.memberId,
+        PointsEntryType.EXPIRE,
+        -Number(lot.remaining),
+        member.balance,
+        0,
+        member.debt,
+        `Points earned ${readDateTime(lot.earnedAt)!.toISOString().slice(0, 10)} expired`,
+        'POINTS_LOT',
+        lot.id,
+        `expire:${lot.id}`,
+      ];
     });
+    for (let i = 0; i < rows.length; i += ENTRY_INSERT_BATCH) {
+      const batch = rows.slice(i, i + ENTRY_INSERT_BATCH);
+      await manager.query(insertRowsSql('points_entry', EXPIRY_ENTRY_COLUMNS, batch.length), batch.flat());
+    }
+    return lots.length;
   }
 
   async balances(manager: EntityManager, memberId: string): Promise<{ balance: number; debt: number }> {
