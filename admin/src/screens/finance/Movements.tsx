@@ -19,7 +19,7 @@ import { ErrorAlert, Loading, Empty } from '../shared/states';
 import { StatCard, StatRow } from '../shared/StatCard';
 import { PeriodPicker } from '../shared/PeriodPicker';
 import { DealershipSelect, useWorkingDealership } from '../shared/dealerships';
-import { lastDays, periodRange } from '../shared/period';
+import { everyDay, lastDays, periodRange } from '../shared/period';
 import { useYuanAxis } from './chartFormat';
 import { ExportCsvButton } from './ExportCsvButton';
 
@@ -99,7 +99,9 @@ export default function Movements() {
         ) : (
           <figure aria-label={t('byDay')} style={{ margin: 0 }}>
             <ResponsiveContainer width="100%" height={320}>
-              <ComposedChart data={m.days}>
+              <ComposedChart
+                data={everyDay(period, m.days, { recharged: 0, bonusGranted: 0, consumed: 0, refunded: 0 })}
+              >
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="date" tickFormatter={(d: string) => d.slice(5)} />
                 <YAxis {...yuanAxis} />
@@ -108,7 +110,7 @@ export default function Movements() {
                 <Bar dataKey="recharged" name={t('recharged')} fill="#1976d2" />
                 <Bar dataKey="bonusGranted" name={t('bonusGranted')} fill="#ffa726" />
                 <Line
-                  type="monotone"
+                  type="linear"
                   dataKey="consumed"
                   name={t('consumed')}
                   stroke="#2e7d32"
@@ -116,7 +118,7 @@ export default function Movements() {
                   dot={false}
                 />
                 <Line
-                  type="monotone"
+                  type="linear"
                   dataKey="refunded"
                   name={t('refunded')}
                   stroke="#d32f2f"

@@ -50,7 +50,7 @@ export default function Dashboard() {
       {d && (
         <>
           <KpiCards d={d} />
-          <DashboardCharts d={d} complaints={complaints.data?.complaintStats} />
+          <DashboardCharts d={d} complaints={complaints.data?.complaintStats} period={period} />
         </>
       )}
     </ScreenPage>

@@ -20,12 +20,21 @@ import { Section } from '../shared/ScreenPage';
 import { Empty } from '../shared/states';
 import { useEnumLabel } from '../shared/enums';
 import { formatCount } from '../shared/format';
+import { everyDay, type Period } from '../shared/period';
 import type { ComplaintStats, Dashboard } from './dashboardQuery';
 
 const COLORS = ['#90a4ae', '#42a5f5', '#ffb300', '#7e57c2', '#26a69a', '#ef5350', '#8d6e63'];
 
 /** The dashboard charts: new members per day, tiers, segments and complaint resolution. */
-export function DashboardCharts({ d, complaints }: { d: Dashboard; complaints?: ComplaintStats }) {
+export function DashboardCharts({
+  d,
+  complaints,
+  period,
+}: {
+  d: Dashboard;
+  complaints?: ComplaintStats;
+  period: Period;
+}) {
   const translate = useTranslate();
   const enumLabel = useEnumLabel();
   const t = (key: string) => translate(`screens.dashboard.charts.${key}`);
@@ -56,12 +65,12 @@ export function DashboardCharts({ d, complaints }: { d: Dashboard; complaints?: 
       {chart(
         'newMembersByDay',
         d.newMembersByDay.length === 0,
-        <AreaChart data={d.newMembersByDay}>
+        <AreaChart data={everyDay(period, d.newMembersByDay, { count: 0 })}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="date" tickFormatter={(v: string) => v.slice(5)} />
           <YAxis allowDecimals={false} width={40} />
           <Tooltip formatter={count} />
-          <Area type="monotone" dataKey="count" name={t('members')} stroke="#1976d2" fill="#bbdefb" />
+          <Area type="linear" dataKey="count" name={t('members')} stroke="#1976d2" fill="#bbdefb" />
         </AreaChart>,
       )}
       {chart(
@@ -69,11 +78,13 @@ export function DashboardCharts({ d, complaints }: { d: Dashboard; complaints?: 
         d.tierDistribution.length === 0,
         <PieChart>
           <Pie
-            data={d.tierDistribution.map((x) => ({ name: x.tier.name, value: x.count }))}
+            data={d.tierDistribution.map((x) => ({
+              name: `${x.tier.name} ${formatCount(x.count)}`,
+              value: x.count,
+            }))}
             dataKey="value"
             nameKey="name"
             outerRadius={80}
-            label={({ name, value }) => `${name} ${formatCount(Number(value))}`}
           >
             {d.tierDistribution.map((x, i) => (
               <Cell key={x.tierId} fill={COLORS[i % COLORS.length]} />

@@ -107,6 +107,7 @@ export default function AuditLog() {
         component="form"
         direction="row"
         spacing={1}
+        alignItems="center"
         flexWrap="wrap"
         useFlexGap
         onSubmit={submit}
@@ -165,19 +166,21 @@ export default function AuditLog() {
           />
           <Pager page={page} perPage={PER_PAGE} total={data?.auditLogs.total ?? 0} onPage={setPage} />
         </Section>
-        <Section
-          title={
-            selected
-              ? `${selected.action} · ${selected.entityType}${selected.entityId ? ` #${selected.entityId}` : ''}`
-              : t('diff')
-          }
-        >
-          {selected ? (
-            <AuditDiff before={selected.before} after={selected.after} />
-          ) : (
-            <Empty messageKey="screens.audit.pick" />
-          )}
-        </Section>
+        <Box sx={{ position: 'sticky', top: 64 }}>
+          <Section
+            title={
+              selected
+                ? `${selected.action} · ${selected.entityType}${selected.entityId ? ` #${selected.entityId}` : ''}`
+                : t('diff')
+            }
+          >
+            {selected ? (
+              <AuditDiff before={selected.before} after={selected.after} />
+            ) : (
+              <Empty messageKey="screens.audit.pick" />
+            )}
+          </Section>
+        </Box>
       </Box>
     </ScreenPage>
   );

@@ -58,6 +58,7 @@ export default function ComplaintWorkbench() {
         component="form"
         direction="row"
         spacing={1}
+        alignItems="center"
         flexWrap="wrap"
         useFlexGap
         role="search"

@@ -47,6 +47,19 @@ export function periodRange(period: Period): { from: string; to: string } {
   return { from: dayStart(period.from), to: dayStart(addDays(period.to, 1)) };
 }
 
+/**
+ * Daily rows over every day of a period, zeros where the API reported nothing, so a chart's axis
+ * runs evenly through quiet days.
+ */
+export function everyDay<T extends { date: string }>(period: Period, rows: T[], zero: Omit<T, 'date'>): T[] {
+  const byDate = new Map(rows.map((r) => [r.date, r]));
+  const days: T[] = [];
+  for (let day = period.from; day <= period.to; day = addDays(day, 1)) {
+    days.push(byDate.get(day) ?? ({ ...zero, date: day } as T));
+  }
+  return days;
+}
+
 /** A local date-time input value ("2024-05-01T09:30", programme time zone) → UTC instant. */
 export function localDateTimeToIso(value: string): string | null {
   if (!value) return null;
