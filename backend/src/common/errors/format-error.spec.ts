@@ -23,4 +23,11 @@ describe('formatGraphqlError', () => {
     const out = formatGraphqlError({ message: 'Bad Request' }, wrap(new BadRequestException()));
     expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT' });
   });
+
+  it('treats graphql-js request errors without a resolver behind them as bad input', () => {
+    const tooMany = new GraphQLError('Too many errors processing variables, error limit reached. Execution aborted.');
+    expect(formatGraphqlError({ message: tooMany.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, tooMany).extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    const resolverBug = new GraphQLError('Cannot return null for non-nullable field Query.x.', { path: ['x'] });
+    expect(formatGraphqlError({ message: resolverBug.message }, resolverBug).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  });
 });

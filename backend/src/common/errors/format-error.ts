@@ -43,6 +43,11 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     return { ...base, extensions: { code: HTTP_STATUS_CODES[status] ?? ErrorCode.INTERNAL_SERVER_ERROR } };
   }
   if (code && PASS_THROUGH_CODES.has(code)) return { ...base, extensions: { code } };
+  // graphql-js's own request-level errors (no resolver behind them, no path), such as "Too many
+  // errors processing variables", are about the request the client sent.
+  if (error instanceof GraphQLError && !error.originalError && !error.path && (!code || code === ErrorCode.INTERNAL_SERVER_ERROR)) {
+    return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
 
   logger.error({ err: original, path: formatted.path }, 'Unexpected error while resolving a request');
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

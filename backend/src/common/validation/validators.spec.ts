@@ -1,4 +1,4 @@
-import { isMainlandMobile, isStrongPassword } from './validators';
+import { isDecimal, isMainlandMobile, isStrongPassword } from './validators';
 
 describe('validators', () => {
   it('passwords need 8+ characters with letters and digits', () => {
@@ -15,5 +15,14 @@ describe('validators', () => {
     expect(isMainlandMobile('12812345678')).toBe(false);
     expect(isMainlandMobile('1381234567')).toBe(false);
     expect(isMainlandMobile('+8613812345678')).toBe(false);
+  });
+
+  it('decimals: finite, at most N places, never in exponent form', () => {
+    expect([1, 1.5, 0.8501, 10, -2.25].every((v) => isDecimal(v, 4))).toBe(true);
+    expect(isDecimal(0.12345, 4)).toBe(false);
+    expect(isDecimal(7e-323, 4)).toBe(false);
+    expect(isDecimal(1e21, 4)).toBe(false);
+    expect(isDecimal(Number.NaN, 4)).toBe(false);
+    expect(isDecimal('1.5', 4)).toBe(false);
   });
 });

@@ -31,3 +31,23 @@ export function IsMainlandMobile(options?: ValidationOptions) {
       validator: { validate: isMainlandMobile },
     });
 }
+
+/**
+ * A finite number written with at most `places` decimals, as the exact-decimal arithmetic reads it:
+ * class-validator's `maxDecimalPlaces` counts the digits after a '.', so `7e-323` (no '.') passed and
+ * then failed in `parseDecimal` as an internal error.
+ */
+export function isDecimal(value: unknown, places: number): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && new RegExp(`^-?\\d+(\\.\\d{1,${places}})?$`).test(String(value));
+}
+
+export function IsDecimal(places: number, options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isDecimal',
+      target: target.constructor,
+      propertyName,
+      options: { message: `must be a number with at most ${places} decimals`, ...options },
+      validator: { validate: (value: unknown) => isDecimal(value, places) },
+    });
+}

@@ -1,6 +1,7 @@
+import { IsDecimal } from '../../common/validation';
 import { Field, Float, ID, InputType, Int, ObjectType, OmitType, PartialType, registerEnumType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsDate, IsEnum, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsDate, IsEnum, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { PageOf, SortOrder } from '../../common/list';
 import { MoneyScalar } from '../../common/scalars';
 import { TransactionType } from '../transactions/transaction.enums';
@@ -174,7 +175,7 @@ export class CreateActivityInput {
 
   @Field(() => Float, { nullable: true, description: 'POINTS_MULTIPLIER (required): factor above 1, at most 4 decimals, e.g. 2 or 1.5.' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 4 }, { message: 'must be a number with at most 4 decimals' })
+  @IsDecimal(4)
   @Min(0)
   @Max(10)
   multiplier?: number | null;

@@ -5,6 +5,7 @@ import { Principal } from '../../common/auth';
 import { assertUnreferenced, TransactionService } from '../../common/database';
 import { ConflictError, ForbiddenError, NotFoundError, uniqueOrConflict } from '../../common/errors';
 import { ListArgs, listQuery, Page } from '../../common/list';
+import { assertNotCleared } from '../../common/validation';
 import { Dealership } from './dealership.entity';
 import {
   CreateDealershipInput,
@@ -51,6 +52,7 @@ export class DealershipsService {
 
   async update(principal: Principal, id: string, input: UpdateDealershipInput): Promise<Dealership> {
     this.assertManages(principal, id);
+    assertNotCleared(input, ['code', 'name', 'active']);
     return uniqueOrConflict(
       () =>
         this.tx.run(async (manager) => {

@@ -1,5 +1,6 @@
+import { IsDecimal } from '../../common/validation';
 import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { ArrayUnique, IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayUnique, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { TransactionType } from '../transactions/transaction.enums';
 
@@ -19,7 +20,7 @@ export class EarningRateInput {
   type: TransactionType;
 
   @Field(() => Float)
-  @IsNumber({ maxDecimalPlaces: 4 })
+  @IsDecimal(4)
   @Min(0)
   @Max(100)
   rate: number;

@@ -13,7 +13,7 @@ import {
   uniqueOrConflict,
 } from '../../common/errors';
 import { ListArgs, listQuery, Page } from '../../common/list';
-import { isStrongPassword } from '../../common/validation';
+import { isStrongPassword, assertNotCleared } from '../../common/validation';
 import { Dealership } from '../dealerships/dealership.entity';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 import { StaffUser } from './staff-user.entity';
@@ -87,6 +87,7 @@ export class StaffService {
   }
 
   async update(principal: Principal, id: string, input: UpdateStaffUserInput): Promise<StaffUser> {
+    assertNotCleared(input, ['name', 'role', 'active', 'password']);
     const own = principal.staff?.dealershipId;
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
     return this.tx.run(async (manager) => {

@@ -1,6 +1,7 @@
+import { IsDecimal } from '../../common/validation';
 import { Field, Float, ID, InputType, Int, ObjectType, PartialType, registerEnumType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { PageOf, SortOrder } from '../../common/list';
 import { MoneyScalar } from '../../common/scalars';
 import { TierChange, TierChangeReason } from './tier-change.entity';
@@ -101,13 +102,13 @@ export class CreateTierInput {
   minSpend?: number;
 
   @Field(() => Float, { description: 'e.g. 1.5; up to 4 decimals, 0–10.' })
-  @IsNumber({ maxDecimalPlaces: 4 }, { message: 'must be a number with at most 4 decimals' })
+  @IsDecimal(4)
   @Min(0)
   @Max(10)
   pointsMultiplier: number;
 
   @Field(() => Float, { description: 'Price factor, e.g. 0.85; above 0, at most 1.' })
-  @IsNumber({ maxDecimalPlaces: 4 }, { message: 'must be a number with at most 4 decimals' })
+  @IsDecimal(4)
   @Min(0.01)
   @Max(1)
   discountRate: number;
