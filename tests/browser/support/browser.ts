@@ -40,6 +40,8 @@ export async function newPage(
     viewport: { width: 1366, height: 768 },
     locale,
     timezoneId: 'Asia/Shanghai',
+    // Charts (recharts) then draw at once instead of animating: what a screenshot shows is final.
+    reducedMotion: 'reduce',
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15000);
@@ -51,5 +53,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   // From the top: a full-page capture of a scrolled page paints the fixed app bar mid-page.
   await page.evaluate(() => window.scrollTo(0, 0));
+  await page.mouse.move(0, 0); // no hover tooltip left over from the last click
+
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
