@@ -59,3 +59,30 @@ export async function inClaimedChunks<R extends { id: string }>(options: {
   }
   return { processed, affected };
 }
+
+/** A cursor over several columns, for `inKeyChunks` walks in the order of a composite index. */
+export function compositeKey(values: ReadonlyArray<string | number>): string {
+  return JSON.stringify(values);
+}
+
+/**
+ * The rows after a `compositeKey` cursor in the order of `columns` (`(a, b) > (x, y)` spelled
+ * out as `a > x OR (a = x AND b > y)`, which both databases turn into index ranges), with its
+ * parameters; the empty cursor of a walk's start matches every row. `parameter` converts a
+ * cursor value back into a query parameter (a DateTime, say).
+ */
+export function keysetAfter(
+  columns: readonly string[],
+  after: string,
+  parameter: (value: string | number, column: number) => unknown = (value) => value,
+): { sql: string; parameters: unknown[] } {
+  if (!after) return { sql: '1 = 1', parameters: [] };
+  const values = JSON.parse(after) as (string | number)[];
+  const terms: string[] = [];
+  const parameters: unknown[] = [];
+  for (let i = 0; i < columns.length; i++) {
+    terms.push([...columns.slice(0, i).map((c) => `${c} = ?`), `${columns[i]} > ?`].join(' AND '));
+    for (let j = 0; j <= i; j++) parameters.push(parameter(values[j], j));
+  }
+  return { sql: `(${terms.map((t) => `(${t})`).join(' OR ')})`, parameters };
+}

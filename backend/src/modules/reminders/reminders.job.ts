@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { fromZonedTime } from 'date-fns-tz';
 import { DataSource } from 'typeorm';
-import { dialectOf, executeUpdate, inKeyChunks, readDateTime } from '../../common/database';
+import { compositeKey, dialectOf, executeUpdate, inKeyChunks, keysetAfter, readDateTime } from '../../common/database';
 import { newId } from '../../common/entity';
 import { addDaysToDate, localDate } from '../../common/time/calendar';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -36,12 +36,16 @@ export interface Reminder {
   data: Data;
 }
 
-/** A kind of reminder: reads one primary-key chunk of candidates after `cursor`. */
+/**
+ * A kind of reminder: reads one chunk of candidates after `cursor`, walking an index over its due
+ * dates (so a run reads the few percent that are due, not every vehicle or member).
+ */
 interface ReminderSource {
   kind: T;
-  /** Candidates after the cursor, ordered by `key`, at most `limit`. */
+  /** Candidates after the cursor, in the order of `keyOf`, at most `limit`. */
   fetch(cursor: string, limit: number): Promise<Row[]>;
-  key: string;
+  /** The walk's cursor at a row (a `compositeKey` of the index columns). */
+  keyOf(row: Row): string;
   toReminders(rows: Row[]): Promise<Reminder[]> | Reminder[];
 }
 
@@ -117,7 +121,7 @@ export class RemindersJob implements JobHandler, OnModuleInit {
     for (const source of this.sources(clock)) {
       const totals = await inKeyChunks({
         fetch: (after) => source.fetch(after, this.chunkSize),
-        keyOf: (row) => String(row[source.key]),
+        keyOf: (row) => source.keyOf(row),
         handle: async (rows) => {
           const queued = await this.queue(await source.toReminders(rows), clock);
           if (this.failAfterChunks !== null && ++chunks >= this.failAfterChunks) {
@@ -180,18 +184,24 @@ export class RemindersJob implements JobHandler, OnModuleInit {
     const q = (text: string, parameters: unknown[]) =>
       this.dataSource.query(text, parameters) as Promise<Row[]>;
     const day = 86_400_000;
+    /** A DateTime cursor value (kept as ISO text) back into a query parameter. */
+    const instant = (value: string | number) => sql.dateTime(new Date(value));
+    const iso = (value: unknown) => readDateTime(value)!.toISOString();
 
+    // Vehicles by due date through the column's index: (due date, id) order.
     const vehicleDue = (kind: T, column: string, leadDays: number): ReminderSource => ({
       kind,
-      key: 'id',
-      fetch: (cursor, limit) =>
-        q(
+      keyOf: (row) => compositeKey([String(row.due), String(row.id)]),
+      fetch: (cursor, limit) => {
+        const after = keysetAfter([`v.${column}`, 'v.id'], cursor);
+        return q(
           `SELECT v.id, v.plateNumber, v.vin, v.${column} AS due, m.id AS memberId, m.name, m.phone
            FROM vehicle v JOIN member m ON m.id = v.memberId
-           WHERE v.id > ? AND v.${column} >= ? AND v.${column} <= ? AND m.status = ?
-           ORDER BY v.id LIMIT ${limit}`,
-          [cursor, today, addDaysToDate(today, leadDays), MemberStatus.ACTIVE],
-        ),
+           WHERE v.${column} >= ? AND v.${column} <= ? AND ${after.sql} AND m.status = ?
+           ORDER BY v.${column}, v.id LIMIT ${limit}`,
+          [today, addDaysToDate(today, leadDays), ...after.parameters, MemberStatus.ACTIVE],
+        );
+      },
       toReminders: (rows) =>
         rows.map((row) => ({
           template: kind,
@@ -203,19 +213,26 @@ export class RemindersJob implements JobHandler, OnModuleInit {
         })),
     });
 
-    // Birthdays: today's month-day; 29 February is greeted on 28 February in common years.
+    // Birthdays: today's month-day; 29 February is greeted on 28 February in common years. Read
+    // through the birthday index as that date in every birth year of the last 130.
     const monthDay = today.slice(5);
-    const leapDay = monthDay === '02-28' && addDaysToDate(today, 1).slice(5) === '03-01' ? '02-29' : monthDay;
+    const monthDays = monthDay === '02-28' && addDaysToDate(today, 1).slice(5) === '03-01' ? [monthDay, '02-29'] : [monthDay];
+    const thisYear = Number(today.slice(0, 4));
+    const birthdays = Array.from({ length: 131 }, (_, i) => thisYear - i).flatMap((year) =>
+      monthDays.map((md) => `${year}-${md}`),
+    );
     const birthday: ReminderSource = {
       kind: T.BIRTHDAY,
-      key: 'id',
-      fetch: (cursor, limit) =>
-        q(
-          `SELECT id, name, phone FROM member
-           WHERE id > ? AND status = ? AND marketingConsent = 1 AND birthday IS NOT NULL AND SUBSTR(birthday, 6, 5) IN (?, ?)
-           ORDER BY id LIMIT ${limit}`,
-          [cursor, MemberStatus.ACTIVE, monthDay, leapDay],
-        ),
+      keyOf: (row) => compositeKey([String(row.birthday), String(row.id)]),
+      fetch: (cursor, limit) => {
+        const after = keysetAfter(['birthday', 'id'], cursor);
+        return q(
+          `SELECT id, birthday, name, phone FROM member
+           WHERE birthday IN (${birthdays.map(() => '?').join(', ')}) AND ${after.sql} AND status = ? AND marketingConsent = 1
+           ORDER BY birthday, id LIMIT ${limit}`,
+          [...birthdays, ...after.parameters, MemberStatus.ACTIVE],
+        );
+      },
       toReminders: (rows) =>
         rows.map((row) => ({
           template: T.BIRTHDAY,
@@ -227,57 +244,68 @@ export class RemindersJob implements JobHandler, OnModuleInit {
         })),
     };
 
-    // Points: per member and expiry instant (lots earned in one month expire together).
+    // Points: per member and expiry instant (lots earned in one month expire together), from the
+    // open lots' (expiredAt, expiresAt, memberId) index.
     const pointsTo = new Date(asOf.getTime() + lead.pointsExpiring * day);
-    const lotWindow = '`expiredAt` IS NULL AND `remaining` > 0 AND `expiresAt` > ? AND `expiresAt` <= ?';
     const pointsExpiring: ReminderSource = {
       kind: T.POINTS_EXPIRING,
-      key: 'memberId',
-      fetch: (cursor, limit) =>
-        q(
-          `SELECT DISTINCT memberId FROM points_lot WHERE memberId > ? AND ${lotWindow} ORDER BY memberId LIMIT ${limit}`,
-          [cursor, sql.dateTime(asOf), sql.dateTime(pointsTo)],
-        ),
-      toReminders: async (rows) => {
-        const ids = rows.map((row) => String(row.memberId));
-        const groups = await q(
-          `SELECT l.memberId, l.expiresAt, SUM(l.remaining) AS points, m.name, m.phone
-           FROM points_lot l JOIN member m ON m.id = l.memberId
-           WHERE l.memberId IN (${ids.map(() => '?').join(', ')}) AND ${lotWindow.replace(/`(\w+)`/g, 'l.`$1`')} AND m.status = ?
-           GROUP BY l.memberId, l.expiresAt, m.name, m.phone`,
-          [...ids, sql.dateTime(asOf), sql.dateTime(pointsTo), MemberStatus.ACTIVE],
+      keyOf: (row) => compositeKey([iso(row.expiresAt), String(row.memberId)]),
+      fetch: (cursor, limit) => {
+        const after = keysetAfter(['expiresAt', 'memberId'], cursor, (value, column) => (column === 0 ? instant(value) : value));
+        return q(
+          `SELECT memberId, expiresAt, SUM(remaining) AS points FROM points_lot
+           WHERE expiredAt IS NULL AND expiresAt > ? AND expiresAt <= ? AND ${after.sql}
+           GROUP BY expiresAt, memberId ORDER BY expiresAt, memberId LIMIT ${limit}`,
+          [sql.dateTime(asOf), sql.dateTime(pointsTo), ...after.parameters],
         );
-        return groups.map((row) => {
+      },
+      toReminders: async (rows) => {
+        const due = rows.filter((row) => Number(row.points) > 0);
+        if (!due.length) return [];
+        const ids = [...new Set(due.map((row) => String(row.memberId)))];
+        const members = await q(
+          `SELECT id, name, phone FROM member WHERE id IN (${ids.map(() => '?').join(', ')}) AND status = ?`,
+          [...ids, MemberStatus.ACTIVE],
+        );
+        const byId = new Map(members.map((m) => [String(m.id), m]));
+        return due.flatMap((row) => {
+          const member = byId.get(String(row.memberId));
+          if (!member) return [];
           const expiresOn = localDate(readDateTime(row.expiresAt)!, timeZone);
-          return {
-            template: T.POINTS_EXPIRING,
-            memberId: String(row.memberId),
-            recipient: String(row.phone),
-            subjectId: String(row.memberId),
-            dueDate: expiresOn,
-            data: { name: String(row.name), points: Number(row.points), expiresOn },
-          };
+          return [
+            {
+              template: T.POINTS_EXPIRING,
+              memberId: String(row.memberId),
+              recipient: String(member.phone),
+              subjectId: String(row.memberId),
+              dueDate: expiresOn,
+              data: { name: String(member.name), points: Number(row.points), expiresOn },
+            },
+          ];
         });
       },
     };
 
+    // Entitlements by period end through the (status, periodEnd) index.
     const benefitExpiring: ReminderSource = {
       kind: T.BENEFIT_EXPIRING,
-      key: 'id',
-      fetch: (cursor, limit) =>
-        q(
+      keyOf: (row) => compositeKey([iso(row.periodEnd), String(row.id)]),
+      fetch: (cursor, limit) => {
+        const after = keysetAfter(['mb.periodEnd', 'mb.id'], cursor, (value, column) => (column === 0 ? instant(value) : value));
+        return q(
           `SELECT mb.id, mb.memberId, mb.periodEnd, b.name AS benefit, m.name, m.phone
            FROM member_benefit mb JOIN benefit b ON b.id = mb.benefitId JOIN member m ON m.id = mb.memberId
-           WHERE mb.id > ? AND mb.status = ? AND mb.used < mb.quota AND mb.periodEnd > ? AND mb.periodEnd <= ? AND m.status = ?
-           ORDER BY mb.id LIMIT ${limit}`,
+           WHERE mb.status = ? AND mb.periodEnd > ? AND mb.periodEnd <= ? AND ${after.sql} AND mb.used < mb.quota AND m.status = ?
+           ORDER BY mb.periodEnd, mb.id LIMIT ${limit}`,
           [
-            cursor,
             MemberBenefitStatus.ACTIVE,
             sql.dateTime(asOf),
             sql.dateTime(new Date(asOf.getTime() + lead.benefitExpiring * day)),
+            ...after.parameters,
             MemberStatus.ACTIVE,
           ],
-        ),
+        );
+      },
       toReminders: (rows) =>
         rows.map((row) => {
           const expiresOn = localDate(readDateTime(row.periodEnd)!, timeZone);
@@ -294,27 +322,35 @@ export class RemindersJob implements JobHandler, OnModuleInit {
 
     // Events starting tomorrow (programme time): their registrants who consented.
     const tomorrow = addDaysToDate(today, 1);
+    // The few events starting tomorrow first, then their registrants through (activityId, memberId).
+    let events: Promise<string[]> | null = null;
+    const eventsTomorrow = () =>
+      (events ??= q(
+        `SELECT id FROM activity WHERE type = ? AND status IN (?, ?) AND startsAt >= ? AND startsAt < ?`,
+        [
+          ActivityType.EVENT,
+          ActivityStatus.SCHEDULED,
+          ActivityStatus.ACTIVE,
+          sql.dateTime(fromZonedTime(`${tomorrow}T00:00:00`, timeZone)),
+          sql.dateTime(fromZonedTime(`${addDaysToDate(tomorrow, 1)}T00:00:00`, timeZone)),
+        ],
+      ).then((rows) => rows.map((row) => String(row.id))));
     const activityStarting: ReminderSource = {
       kind: T.ACTIVITY_STARTING,
-      key: 'id',
-      fetch: (cursor, limit) =>
-        q(
-          `SELECT p.id, p.memberId, a.id AS activityId, a.name AS activity, a.startsAt, m.name, m.phone
+      keyOf: (row) => compositeKey([String(row.activityId), String(row.memberId)]),
+      fetch: async (cursor, limit) => {
+        const ids = await eventsTomorrow();
+        if (!ids.length) return [];
+        const after = keysetAfter(['p.activityId', 'p.memberId'], cursor);
+        return q(
+          `SELECT p.memberId, a.id AS activityId, a.name AS activity, a.startsAt, m.name, m.phone
            FROM activity_participation p JOIN activity a ON a.id = p.activityId JOIN member m ON m.id = p.memberId
-           WHERE p.id > ? AND p.status = ? AND a.type = ? AND a.status IN (?, ?) AND a.startsAt >= ? AND a.startsAt < ?
+           WHERE p.activityId IN (${ids.map(() => '?').join(', ')}) AND ${after.sql} AND p.status = ?
              AND m.status = ? AND m.marketingConsent = 1
-           ORDER BY p.id LIMIT ${limit}`,
-          [
-            cursor,
-            ParticipationStatus.REGISTERED,
-            ActivityType.EVENT,
-            ActivityStatus.SCHEDULED,
-            ActivityStatus.ACTIVE,
-            sql.dateTime(fromZonedTime(`${tomorrow}T00:00:00`, timeZone)),
-            sql.dateTime(fromZonedTime(`${addDaysToDate(tomorrow, 1)}T00:00:00`, timeZone)),
-            MemberStatus.ACTIVE,
-          ],
-        ),
+           ORDER BY p.activityId, p.memberId LIMIT ${limit}`,
+          [...ids, ...after.parameters, ParticipationStatus.REGISTERED, MemberStatus.ACTIVE],
+        );
+      },
       toReminders: (rows) =>
         rows.map((row) => {
           const startsAt = readDateTime(row.startsAt)!;
@@ -337,7 +373,7 @@ export class RemindersJob implements JobHandler, OnModuleInit {
     const lapseMs = rules.activationLapseDays * day;
     const activationLapsing: ReminderSource = {
       kind: T.ACTIVATION_LAPSING,
-      key: 'id',
+      keyOf: (row) => String(row.id),
       fetch: (cursor, limit) =>
         q(
           `SELECT id, name, phone, createdAt FROM member WHERE id > ? AND status = ? AND createdAt > ? AND createdAt <= ? ORDER BY id LIMIT ${limit}`,
