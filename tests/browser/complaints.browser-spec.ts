@@ -1,0 +1,150 @@
+/**
+ * Customer service takes a complaint through its life cycle: filed through the generated
+ * complaint form, then in the workbench acknowledged, assigned, noted, resolved and closed with a
+ * satisfaction score — each step visible in the status and the timeline, the end state checked
+ * through the API.
+ */
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchBrowser, newPage, screenshot } from './support/browser';
+import { collectPageErrors } from './support/page-errors';
+import { apiAs, loginAs, open } from './support/session';
+import { visible } from './support/ui';
+
+const SUBJECT = `保养后异响未解决 ${Date.now().toString(36)}`;
+
+describe('complaint life cycle (customer service)', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    ({ context, page } = await newPage(browser));
+    errors = collectPageErrors(page);
+    await loginAs(page, 'service');
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+  afterEach(() => expect(errors).toEqual([]));
+
+  const choose = async (combobox: Locator, option: string | RegExp) => {
+    await combobox.click();
+    await page.getByRole('option', { name: option }).first().click();
+  };
+
+  it('files, acknowledges, assigns, notes, resolves and closes a complaint', async () => {
+    // Filed through the generated form.
+    await open(page, 'complaints/create');
+    await page.getByRole('textbox', { name: '主题' }).fill(SUBJECT);
+    await choose(page.getByRole('combobox', { name: '类别' }), '一次未修好');
+    await choose(page.getByRole('combobox', { name: '渠道' }), '电话');
+    await choose(page.getByRole('combobox', { name: '优先级' }), '高');
+    await page.getByRole('combobox', { name: '涉及门店' }).fill('浦东');
+    await page.getByRole('option', { name: '上海浦东宝马4S店' }).click();
+    await page.getByRole('textbox', { name: '描述' }).fill('客户反映保养后底盘仍有异响。');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/#\/complaints\/[^/]+\/show/);
+    await visible(page.getByText(SUBJECT).first());
+
+    // The workbench: find it in the queue (new complaints wait in "待受理").
+    await page.getByRole('menu').first().getByRole('menuitem', { name: '投诉工作台', exact: true }).click();
+    await page.getByRole('search').getByRole('textbox', { name: '工单号 / 主题' }).fill(SUBJECT);
+    await page.getByRole('search').getByRole('button', { name: '查询' }).click();
+    const queue = page.getByRole('list', { name: '投诉队列' });
+    await visible(queue.getByText('待受理（1）'));
+    await queue.getByRole('button', { name: new RegExp(SUBJECT) }).click();
+    const actions = page.getByLabel('操作', { exact: true });
+    const timeline = page.getByRole('list', { name: '处理时间线' });
+    await visible(timeline.getByText('建单'));
+    await screenshot(page, 'complaint-workbench');
+
+    const status = async (label: string) => visible(page.getByText(`${label}`, { exact: true }).first());
+
+    // Acknowledge, with its confirmation.
+    await actions.getByRole('button', { name: '受理' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确认|确定/ })
+      .click();
+    await visible(timeline.getByText('待受理 → 已受理'));
+
+    // Assign to oneself.
+    await actions.getByRole('button', { name: '分派' }).click();
+    let dialog = page.getByRole('dialog');
+    await choose(dialog.getByRole('combobox', { name: '处理人' }), /^陈晓燕/);
+    await dialog.getByRole('button', { name: '分派' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await visible(timeline.getByText('分派', { exact: true }));
+
+    // A note.
+    await actions.getByRole('button', { name: '添加备注' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: '备注内容' }).fill('已约客户周六到店复检。');
+    await dialog.getByRole('button', { name: '添加备注' }).click();
+    await visible(timeline.getByText('已约客户周六到店复检。'));
+
+    // Resolve.
+    await actions.getByRole('button', { name: '解决' }).click();
+    dialog = page.getByRole('dialog');
+    await choose(dialog.getByRole('combobox', { name: '处理结果' }), '已维修解决');
+    await dialog.getByRole('textbox', { name: '解决说明' }).fill('更换副车架衬套，试车无异响。');
+    await dialog.getByRole('button', { name: '解决' }).click();
+    await visible(timeline.getByText(/→ 已解决/));
+    await status('已解决');
+
+    // Close with a satisfaction score.
+    await actions.getByRole('button', { name: '结案' }).click();
+    dialog = page.getByRole('dialog');
+    // MUI's Rating: each star is a label over a hidden radio (named in English by MUI's default).
+    await dialog.locator('label', { hasText: '4 Stars' }).click();
+    await dialog.getByRole('textbox', { name: '客户反馈（可选）' }).fill('处理及时。');
+    await dialog.getByRole('button', { name: '结案' }).click();
+    await visible(timeline.getByText('已解决 → 已关闭'));
+    await visible(page.getByText('4 / 5'));
+    await screenshot(page, 'complaint-closed');
+
+    const { complaints } = await apiAs<{
+      complaints: {
+        items: Array<{
+          status: string;
+          priority: string;
+          category: string;
+          outcome: string;
+          resolution: string;
+          satisfaction: number;
+          assignee: { username: string } | null;
+          dealership: { name: string };
+          events: Array<{ type: string }>;
+        }>;
+      };
+    }>(
+      page,
+      `query ($q: String) { complaints(filter: { q: $q }) { items { status priority category outcome resolution satisfaction
+        assignee { username } dealership { name } events { type } } } }`,
+      { q: SUBJECT },
+    );
+    expect(complaints.items).toHaveLength(1);
+    const [complaint] = complaints.items;
+    expect(complaint).toMatchObject({
+      status: 'CLOSED',
+      priority: 'HIGH',
+      category: 'NOT_FIXED_FIRST_TIME',
+      outcome: 'RESOLVED_REPAIRED',
+      resolution: '更换副车架衬套，试车无异响。',
+      satisfaction: 4,
+      assignee: { username: 'service' },
+      dealership: { name: '上海浦东宝马4S店' },
+    });
+    expect(complaint.events.map((e) => e.type)).toEqual([
+      'CREATED',
+      'ACKNOWLEDGED',
+      'ASSIGNED',
+      'NOTE',
+      'RESOLVED',
+      'CLOSED',
+    ]);
+  });
+});
