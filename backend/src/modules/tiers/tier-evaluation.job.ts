@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { dialectOf, executeUpdate, inKeyChunks, readDateTime, TransactionService } from '../../common/database';
 import { JobContext, JobHandler, JobResult } from '../jobs/job-handler';
 import { JobName } from '../jobs/job-name';
@@ -12,11 +12,13 @@ import { TierChangeReason } from './tier-change.entity';
 import { decideTier, EMPTY_FIGURES } from './tier-rules';
 import { describe, TiersService } from './tiers.service';
 
-const CHUNK = 500;
+/** Members per chunk: one fetch, one grouped read of their transactions, a few set-based UPDATEs. */
+const CHUNK = 2000;
 
 interface MemberRow {
   id: string;
   tierId: string;
+  qualifyingPoints: number | string;
   tierReviewAt: unknown;
   name: string;
   phone: string;
@@ -26,7 +28,10 @@ interface MemberRow {
 /**
  * Nightly: refreshes every member's rolling qualifying points, upgrades those who reached a better
  * tier and reviews those whose `tierReviewAt` has come (keep, or drop one tier). Works through the
- * members in primary-key chunks with grouped SQL; re-running the same `asOf` changes nothing.
+ * members in primary-key chunks: one grouped query for a chunk's 12-month figures, one UPDATE for
+ * the qualifying points that changed and one for the reviews that keep their tier; only the few
+ * members who change tier get a transaction of their own (history, benefits, notification).
+ * Re-running the same `asOf` changes nothing.
  */
 @Injectable()
 export class TierEvaluationJob implements JobHandler, OnModuleInit {
@@ -50,61 +55,65 @@ export class TierEvaluationJob implements JobHandler, OnModuleInit {
     const rules = await this.programme.rules();
     const tiers = await this.tiers.all();
     const sql = dialectOf(this.dataSource);
-    const windowFrom = addCalendarMonths(asOf, -rules.qualifyingWindowMonths);
     return inKeyChunks<MemberRow>({
       fetch: (after) =>
         this.dataSource.query(
-          'SELECT `id`, `tierId`, `tierReviewAt`, `name`, `phone`, `status` FROM `member` WHERE `id` > ? AND `status` IN (?, ?) ORDER BY `id` LIMIT ' + CHUNK,
+          'SELECT `id`, `tierId`, `qualifyingPoints`, `tierReviewAt`, `name`, `phone`, `status` FROM `member` WHERE `id` > ? AND `status` IN (?, ?) ORDER BY `id` LIMIT ' + CHUNK,
           [after, MemberStatus.ACTIVE, MemberStatus.FROZEN],
         ),
       handle: async (members) => {
         const ids = members.map((m) => m.id);
-        const placeholders = ids.map(() => '?').join(', ');
-        await executeUpdate(
-          this.dataSource,
-          `UPDATE \`member\` SET \`qualifyingPoints\` = COALESCE((
-              SELECT SUM(t.\`qualifyingPoints\`) FROM \`sales_transaction\` t
-               WHERE t.\`memberId\` = \`member\`.\`id\` AND t.\`status\` = 'POSTED' AND t.\`occurredAt\` > ? AND t.\`occurredAt\` <= ?), 0)
-            WHERE \`id\` IN (${placeholders})`,
-          [sql.dateTime(windowFrom), sql.dateTime(asOf), ...ids],
-        );
         const figures = await this.tiers.figuresFor(this.dataSource.manager, ids, asOf, rules);
+        const pointsOf = (id: string) => (figures.get(id) ?? EMPTY_FIGURES).qualifyingPoints;
+        // Conditional on the value read, so a transaction posted meanwhile is never overwritten.
+        await this.setWhereUnchanged(
+          'qualifyingPoints',
+          members.filter((m) => Number(m.qualifyingPoints) !== pointsOf(m.id)).map((m) => ({ id: m.id, from: Number(m.qualifyingPoints), to: pointsOf(m.id) })),
+        );
+        const keeps: { id: string; from: string | Date; to: string | Date }[] = [];
         let changedCount = 0;
         for (const member of members) {
           const reviewAt = readDateTime(member.tierReviewAt);
           const memberFigures = figures.get(member.id) ?? EMPTY_FIGURES;
           const decision = decideTier({ tiers, currentTierId: member.tierId, figures: memberFigures, reviewDue: !!reviewAt && reviewAt <= asOf });
           if (decision.action === 'NONE') continue;
-          const changed = await this.tx.run(async (manager) => {
-            if (decision.action === 'KEEP') return this.renewReview(manager, member.id, reviewAt!, asOf, rules.tierReviewMonths);
+          if (decision.action === 'KEEP') {
+            keeps.push({ id: member.id, from: sql.dateTime(reviewAt!), to: sql.dateTime(nextReview(reviewAt!, asOf, rules.tierReviewMonths)) });
+            continue;
+          }
+          const changed = await this.tx.run((manager) => {
             const reason = decision.action === 'UPGRADE' ? TierChangeReason.UPGRADE : TierChangeReason.DOWNGRADE;
             const note = `${decision.action === 'UPGRADE' ? 'Qualified' : 'Yearly review not met'}; ${describe(memberFigures)}`;
             return this.tiers.applyChange(manager, member, decision.to, reason, note, null, asOf, rules);
           });
           if (changed) changedCount++;
         }
-        return changedCount;
+        return changedCount + (await this.setWhereUnchanged('tierReviewAt', keeps));
       },
       heartbeat,
     });
   }
 
-  /** A kept tier is reviewed again a year after the anniversary just passed (never in the past). */
-  private async renewReview(
-    manager: EntityManager,
-    memberId: string,
-    reviewAt: Date,
-    asOf: Date,
-    months: number,
-  ): Promise<boolean> {
-    let next = addCalendarMonths(reviewAt, months);
-    while (next <= asOf) next = addCalendarMonths(next, months);
-    const sql = dialectOf(manager);
-    const changed = await executeUpdate(manager, 'UPDATE `member` SET `tierReviewAt` = ? WHERE `id` = ? AND `tierReviewAt` = ?', [
-      sql.dateTime(next),
-      memberId,
-      sql.dateTime(reviewAt),
-    ]);
-    return changed > 0;
+  /**
+   * Sets a member column to each row's `to` where it still holds the `from` read earlier, in one
+   * UPDATE; answers how many rows changed.
+   */
+  private async setWhereUnchanged(column: 'qualifyingPoints' | 'tierReviewAt', rows: { id: string; from: unknown; to: unknown }[]): Promise<number> {
+    if (!rows.length) return 0;
+    const cases = (key: 'from' | 'to') => ({ sql: `CASE \`id\` ${rows.map(() => 'WHEN ? THEN ?').join(' ')} END`, parameters: rows.flatMap((r) => [r.id, r[key]]) });
+    const to = cases('to');
+    const from = cases('from');
+    return executeUpdate(
+      this.dataSource,
+      `UPDATE \`member\` SET \`${column}\` = ${to.sql} WHERE \`id\` IN (${rows.map(() => '?').join(', ')}) AND \`${column}\` = ${from.sql}`,
+      [...to.parameters, ...rows.map((r) => r.id), ...from.parameters],
+    );
   }
+}
+
+/** A kept tier is reviewed again a year after the anniversary just passed (never in the past). */
+function nextReview(reviewAt: Date, asOf: Date, months: number): Date {
+  let next = addCalendarMonths(reviewAt, months);
+  while (next <= asOf) next = addCalendarMonths(next, months);
+  return next;
 }
