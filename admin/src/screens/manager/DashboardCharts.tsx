@@ -61,7 +61,13 @@ export function DashboardCharts({
     : [];
 
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2 }}>
+    <Box
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) minmax(0, 1fr)' },
+        gap: 2,
+      }}
+    >
       {chart(
         'newMembersByDay',
         d.newMembersByDay.length === 0,

@@ -148,7 +148,7 @@ export default function AuditLog() {
       <Box
         sx={{
           display: 'grid',
-          gridTemplateColumns: { xs: '1fr', md: '6fr 5fr' },
+          gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 6fr) minmax(0, 5fr)' },
           gap: 2,
           alignItems: 'start',
         }}

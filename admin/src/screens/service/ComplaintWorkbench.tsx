@@ -91,7 +91,7 @@ export default function ComplaintWorkbench() {
       <Box
         sx={{
           display: 'grid',
-          gridTemplateColumns: { xs: '1fr', md: 'minmax(340px, 5fr) 7fr' },
+          gridTemplateColumns: { xs: '1fr', md: 'minmax(340px, 5fr) minmax(0, 7fr)' },
           gap: 2,
           alignItems: 'start',
         }}

@@ -1,11 +1,16 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { formatDateTime } from '../../shared/format';
 
 type Json = Record<string, unknown> | null;
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** A recorded value as text; instants in the programme time zone like the rest of the admin. */
 function show(value: unknown): string {
   if (value === undefined) return '';
   if (value === null) return 'null';
+  if (typeof value === 'string' && ISO_INSTANT.test(value)) return formatDateTime(value);
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
@@ -13,7 +18,7 @@ function show(value: unknown): string {
 export function AuditDiff({ before, after }: { before: Json; after: Json }) {
   const translate = useTranslate();
   const keys = Array.from(new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]));
-  const changed = (key: string) => show(before?.[key]) !== show(after?.[key]);
+  const changed = (key: string) => JSON.stringify(before?.[key]) !== JSON.stringify(after?.[key]);
   const rows = [...keys.filter(changed), ...keys.filter((k) => !changed(k))];
   const t = (key: string) => translate(`screens.audit.${key}`);
   if (rows.length === 0) return <Box sx={{ color: 'text.secondary', p: 1 }}>{t('noData')}</Box>;

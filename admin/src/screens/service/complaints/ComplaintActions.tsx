@@ -33,6 +33,22 @@ const ALLOWED: Record<Step | 'acknowledge', string[]> = {
 
 const HANDLER_ROLES = ['CUSTOMER_SERVICE', 'ADMIN', 'STORE_STAFF'];
 
+interface Handler {
+  id: string;
+  name: string;
+  role: string;
+  dealershipId: string | null;
+  dealership: { name: string } | null;
+}
+
+/** Who may take a complaint (as assignComplaint checks): a handling role, group-wide or of its dealership. */
+function canHandle(staff: Handler, complaint: ComplaintDetail): boolean {
+  return (
+    HANDLER_ROLES.includes(staff.role) &&
+    (!staff.dealershipId || staff.dealershipId === complaint.dealership?.id)
+  );
+}
+
 /** The steps of a complaint as buttons; each asks what it needs in a dialog (or a confirmation). */
 export function ComplaintActions({ complaint }: { complaint: ComplaintDetail }) {
   const translate = useTranslate();
@@ -51,7 +67,7 @@ export function ComplaintActions({ complaint }: { complaint: ComplaintDetail }) 
   const [close, closeState] = useMutation(CLOSE, options);
   const [reopen, reopenState] = useMutation(REOPEN, options);
   const handlers = useQuery<{
-    staffUsers: { items: { id: string; name: string; role: string; dealership: { name: string } | null }[] };
+    staffUsers: { items: Handler[] };
   }>(HANDLERS, {
     variables: {
       filter: { active: true },
@@ -111,7 +127,7 @@ export function ComplaintActions({ complaint }: { complaint: ComplaintDetail }) 
           onChange={(e) => setAssigneeId(e.target.value)}
         >
           {(handlers.data?.staffUsers.items ?? [])
-            .filter((s) => HANDLER_ROLES.includes(s.role))
+            .filter((s) => canHandle(s, complaint))
             .map((s) => (
               <MenuItem key={s.id} value={s.id}>
                 {[s.name, translate(`screens.enums.StaffRole.${s.role}`), s.dealership?.name]

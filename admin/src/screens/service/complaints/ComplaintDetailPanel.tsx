@@ -65,7 +65,7 @@ export function ComplaintDetailPanel({ id }: { id: string }) {
         component="dl"
         sx={{
           display: 'grid',
-          gridTemplateColumns: 'max-content 1fr',
+          gridTemplateColumns: 'max-content minmax(0, 1fr)',
           columnGap: 2,
           rowGap: 0.5,
           m: 0,

@@ -126,7 +126,12 @@ export function MemberHistory({ data }: { data: Member360Data & { member: M } })
   );
   return (
     <Box
-      sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2, alignItems: 'start' }}
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) minmax(0, 1fr)' },
+        gap: 2,
+        alignItems: 'start',
+      }}
     >
       {block(
         'vehicles',
