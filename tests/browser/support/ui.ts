@@ -40,16 +40,22 @@ export function fenOf(text: string): number {
 
 /**
  * Polls `read` until it returns `expected` (react-admin keeps the previous rows on screen while the
- * next page loads), then asserts once more so a mismatch fails with jest's diff.
+ * next page loads; a table may not be there yet), then asserts once more so a mismatch fails with
+ * jest's diff.
  */
 export async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let actual = await read();
-  while (!isEqual(actual, expected) && Date.now() < deadline) {
+  const attempt = () =>
+    read().then(
+      (value) => ({ value }),
+      () => undefined,
+    );
+  let actual = await attempt();
+  while (!(actual && isEqual(actual.value, expected)) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    actual = await read();
+    actual = await attempt();
   }
-  expect(actual).toEqual(expected);
+  expect(await read()).toEqual(expected);
 }
 
 function isEqual(a: unknown, b: unknown): boolean {

@@ -1,0 +1,144 @@
+/**
+ * Managers and operators (admin): the KPI dashboard with its charts, running a job now and
+ * seeing its run (and the reminders it queued in the notification outbox), and the audit log
+ * with a record's before/after. Figures are compared with what the API returns.
+ */
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { launchBrowser, newPage, screenshot } from './support/browser';
+import { collectPageErrors } from './support/page-errors';
+import { apiAs, loginAs, open } from './support/session';
+import { columnTexts, eventually, statValue, visible } from './support/ui';
+
+const count = (n: number) => n.toLocaleString('en-US');
+const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+
+/** Waits for the admin's GraphQL operation of that name and returns its data. */
+async function operationData<T>(page: Page, operationName: string, action: () => Promise<void>): Promise<T> {
+  const isIt = (r: Response) =>
+    r.url().endsWith('/graphql') &&
+    (r.request().postData() ?? '').includes(`"operationName":"${operationName}"`);
+  const [response] = await Promise.all([page.waitForResponse(isIt), action()]);
+  const body = (await response.json()) as { data: T };
+  return body.data;
+}
+
+interface Dashboard {
+  totalMembers: number;
+  storedValueBalance: number;
+  tierDistribution: Array<{ count: number; tier: { name: string } }>;
+  newMembersByDay: Array<{ count: number }>;
+  segments: Array<{ count: number }>;
+}
+
+describe('dashboard, jobs, outbox and audit log (admin)', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    ({ context, page } = await newPage(browser));
+    errors = collectPageErrors(page);
+    await loginAs(page, 'admin');
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+  afterEach(() => expect(errors).toEqual([]));
+
+  it('opens the dashboard and sees its KPIs and charts', async () => {
+    const { dashboard } = await operationData<{ dashboard: Dashboard }>(page, 'Dashboard', () =>
+      page.getByRole('menu').first().getByRole('menuitem', { name: '经营看板', exact: true }).click(),
+    );
+    expect(dashboard.totalMembers).toBeGreaterThan(0);
+    const { members } = await apiAs<{ members: { total: number } }>(page, '{ members { total } }');
+    expect(dashboard.totalMembers).toBeLessThanOrEqual(members.total);
+    await eventually(() => statValue(page, '会员总数'), count(dashboard.totalMembers));
+    expect(await statValue(page, '储值余额')).toBe(yuan(dashboard.storedValueBalance));
+
+    for (const title of ['每日新增会员', '会员等级分布', '会员分群', '投诉解决情况', '投诉类别']) {
+      const figure = page.getByRole('figure', { name: title });
+      await visible(figure.locator('svg.recharts-surface').first());
+    }
+    const tiers = page.getByRole('figure', { name: '会员等级分布' });
+    const slices = dashboard.tierDistribution.filter((t) => t.count > 0);
+    expect(await tiers.locator('.recharts-pie-sector').count()).toBe(slices.length);
+    for (const t of slices) await visible(tiers.getByText(`${t.tier.name} ${count(t.count)}`));
+    const segments = page.getByRole('figure', { name: '会员分群' });
+    expect(await segments.locator('.recharts-bar-rectangle path').count()).toBe(
+      dashboard.segments.filter((s) => s.count > 0).length,
+    );
+    await visible(page.getByRole('figure', { name: '每日新增会员' }).locator('.recharts-area-area'));
+    await screenshot(page, 'dashboard');
+  });
+
+  it('runs the reminders job now and sees the run and the queued notifications', async () => {
+    await open(page, 'job-runs');
+    await page.getByRole('button', { name: '立即运行 到期提醒' }).click();
+    const dialog = page.getByRole('dialog', { name: '立即运行：到期提醒' });
+    await dialog.getByRole('button', { name: '运行', exact: true }).click();
+    const result = dialog.getByRole('status').filter({ hasText: '运行结果' });
+    await visible(result);
+    const match = /运行结果：成功，处理 ([\d,]+) 条，变更 ([\d,]+) 条。/.exec(await result.innerText());
+    expect(match).not.toBeNull();
+    const [processed, affected] = [Number(match![1].replace(/,/g, '')), Number(match![2].replace(/,/g, ''))];
+    await screenshot(page, 'job-run-result');
+
+    const { jobRuns } = await apiAs<{
+      jobRuns: { items: Array<{ job: string; status: string; processed: number; affected: number }> };
+    }>(
+      page,
+      `{ jobRuns(sort: [{ field: STARTED_AT, order: DESC }], page: { perPage: 1 }) { items { job status processed affected } } }`,
+    );
+    expect(jobRuns.items[0]).toEqual({ job: 'REMINDERS', status: 'SUCCEEDED', processed, affected });
+    expect(processed).toBeGreaterThan(0);
+
+    await dialog.getByRole('button', { name: '取消' }).click();
+    const runs = page.getByRole('table', { name: '运行记录' });
+    await eventually(async () => (await columnTexts(page, '任务', runs)).slice(0, 1), ['到期提醒']);
+    expect((await columnTexts(page, '状态', runs))[0]).toBe('成功');
+    expect((await columnTexts(page, '处理数', runs))[0]).toBe(count(processed));
+    expect((await columnTexts(page, '变更数', runs))[0]).toBe(count(affected));
+    await screenshot(page, 'job-runs');
+
+    // What the run queued shows in the outbox, newest first, with the API's total.
+    const { notifications } = await apiAs<{
+      notifications: { total: number; items: Array<{ template: string }> };
+    }>(page, `{ notifications(sort: [{ field: CREATED_AT, order: DESC }], page: { perPage: 1 }) { total } }`);
+    expect(notifications.total).toBeGreaterThanOrEqual(affected);
+    await page.getByRole('menu').first().getByRole('menuitem', { name: '通知发件箱', exact: true }).click();
+    const outbox = page.getByRole('table', { name: '通知发件箱' });
+    await visible(page.getByText(new RegExp(`共 ${notifications.total} 条`)));
+    const rows = await outbox.locator('tbody tr').count();
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThanOrEqual(notifications.total);
+    await screenshot(page, 'notification-outbox');
+  });
+
+  it('reads the audit log and a record before and after', async () => {
+    const { auditLogs } = await apiAs<{
+      auditLogs: {
+        total: number;
+        items: Array<{ action: string; entityType: string; entityId: string | null }>;
+      };
+    }>(
+      page,
+      `{ auditLogs(sort: [{ field: CREATED_AT, order: DESC }], page: { perPage: 1 }) { total items { action entityType entityId } } }`,
+    );
+    expect(auditLogs.total).toBeGreaterThan(0);
+    const [latest] = auditLogs.items;
+    await open(page, 'audit-log');
+    const table = page.getByRole('table', { name: '审计日志' });
+    await eventually(async () => (await columnTexts(page, '操作', table)).slice(0, 1), [latest.action]);
+    await table.locator('tbody tr').first().click();
+    await visible(
+      page.getByText(
+        `${latest.action} · ${latest.entityType}${latest.entityId ? ` #${latest.entityId}` : ''}`,
+      ),
+    );
+    await visible(page.getByRole('table', { name: '修改前后对比' }));
+    await screenshot(page, 'audit-log');
+  });
+});
