@@ -33,6 +33,10 @@ interface Call {
   ip: string;
 }
 
+const CREATE_API_CLIENT_WITH_LIMIT = `mutation CreateLimitedApiClient($input: CreateApiClientInput!) {
+  createApiClient(input: $input) { apiKey client { id rateLimitPerWindow } }
+}`;
+
 let ipCounter = 0;
 /** A client address of its own for each scenario, so their rate limits do not mix. */
 const freshIp = () => `198.51.100.${++ipCounter}`;
@@ -218,6 +222,31 @@ describe('hardening', () => {
         expect((await post({ query: VIEWER }, { apiKey: appKey, token: memberToken, ip: memberIp })).body.data.viewer.id).toBe(member.id);
       }
       expectRateLimited(await post({ query: VIEWER }, { apiKey: appKey, token: memberToken, ip: memberIp }));
+    });
+
+    it("limits a key created with its own rateLimitPerWindow to that, validated, while other keys keep the default", async () => {
+      const admin = await newStaff(StaffRole.ADMIN);
+      const createClient = (rateLimitPerWindow: number) =>
+        post(
+          { query: CREATE_API_CLIENT_WITH_LIMIT, variables: { input: { name: 'DMS 限流', scopes: ['members:read'], rateLimitPerWindow } } },
+          { token: admin, ip: freshIp() },
+        );
+      for (const invalid of [0, -5, 1_000_001]) {
+        const refused = await createClient(invalid);
+        expect(refused.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+        expect(Object.keys(refused.body.errors[0].extensions.fields)).toEqual(['input.rateLimitPerWindow']);
+      }
+      const created = await createClient(3);
+      expect(created.body.data.createApiClient.client.rateLimitPerWindow).toBe(3);
+      const limited = created.body.data.createApiClient.apiKey as string;
+      const other = await apiKey(['members:read']);
+
+      const query = { query: 'query { members(page: { perPage: 1 }) { total } }' };
+      for (let i = 0; i < 3; i++) expect((await post(query, { apiKey: limited, ip: freshIp() })).body.errors).toBeUndefined();
+      expectRateLimited(await post(query, { apiKey: limited, ip: freshIp() }));
+      // The other key has no limit of its own: RATE_LIMIT_API_KEY (4) applies to it alone.
+      for (let i = 0; i < 4; i++) expect((await post(query, { apiKey: other, ip: freshIp() })).body.errors).toBeUndefined();
+      expectRateLimited(await post(query, { apiKey: other, ip: freshIp() }));
     });
 
     it('limits logins per username across addresses, and per address across usernames', async () => {

@@ -249,6 +249,7 @@ export const appEn: Catalogue<typeof appZhCN> = {
     qualifyingPoints: 'Qualifying points',
     quota: 'Quota',
     quotaByTier: 'Quota by tier',
+    rateLimitPerWindow: 'Requests per window',
     rank: 'Rank',
     reason: 'Reason',
     recordedById: 'Recorded by (ID)',

@@ -221,6 +221,7 @@ export const appZhCN = {
     qualifyingPoints: '定级积分',
     quota: '次数',
     quotaByTier: '按等级设置次数',
+    rateLimitPerWindow: '每窗口请求上限',
     rank: '排序',
     reason: '原因',
     recordedById: '录入人ID',

@@ -29,6 +29,8 @@ export interface ApiClientPrincipal {
   id: string;
   name: string;
   scopes: string[];
+  /** The key's own request limit per rate-limit window; null: the configured default. */
+  rateLimitPerWindow: number | null;
 }
 
 export interface MemberPrincipal {

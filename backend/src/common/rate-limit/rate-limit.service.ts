@@ -11,9 +11,10 @@ function operationsIn(req: Request): number {
 }
 
 /**
- * The rate limits of the API, per caller: per staff user, per member, per API key, and per client
- * IP for everyone else; logins and SMS-code requests also per username or phone. Each HTTP
- * request is charged once, however many root fields it resolves.
+ * The rate limits of the API, per caller: per staff user, per member, per API key (the key's own
+ * `rateLimitPerWindow`, carried on its principal, or the default), and per client IP for everyone
+ * else; logins and SMS-code requests also per username or phone. Each HTTP request is charged
+ * once, however many root fields it resolves.
  */
 @Injectable()
 export class RateLimitService {
@@ -51,7 +52,7 @@ export class RateLimitService {
   private bucketOf(req: Request, principal: Principal | undefined): [string, number] {
     if (principal?.staff) return [`staff:${principal.staff.id}`, this.limits.staff];
     if (principal?.member) return [`member:${principal.member.id}`, this.limits.member];
-    if (principal?.apiClient) return [`key:${principal.apiClient.id}`, this.limits.apiKey];
+    if (principal?.apiClient) return [`key:${principal.apiClient.id}`, principal.apiClient.rateLimitPerWindow ?? this.limits.apiKey];
     return [`ip:${req.ip ?? 'unknown'}`, this.limits.anonymous];
   }
 

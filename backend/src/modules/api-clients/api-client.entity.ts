@@ -1,4 +1,4 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { BaseRecord, DateTimeColumn, JsonColumn } from '../../common/entity';
 
@@ -21,6 +21,13 @@ export class ApiClient extends BaseRecord {
   @Field(() => [String], { description: 'What the key may do, e.g. `members:read`, `transactions:write`.' })
   @JsonColumn()
   scopes: string[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Requests the key may make per rate-limit window (RATE_LIMIT_WINDOW_SECONDS); null: the RATE_LIMIT_API_KEY default.',
+  })
+  @Column({ type: 'int', nullable: true })
+  rateLimitPerWindow: number | null;
 
   @Field({ description: 'False once revoked.' })
   @Column({ type: 'boolean', default: true })

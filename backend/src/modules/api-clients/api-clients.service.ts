@@ -33,6 +33,7 @@ export class ApiClientsService {
         manager.create(ApiClient, {
           name: input.name,
           scopes: input.scopes,
+          rateLimitPerWindow: input.rateLimitPerWindow ?? null,
           keyHash: hashKey(apiKey),
           keyPrefix: apiKey.slice(0, 10),
           active: true,
@@ -61,6 +62,6 @@ export class ApiClientsService {
     if (!client.lastUsedAt || now.getTime() - client.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.clients.update({ id: client.id }, { lastUsedAt: now });
     }
-    return { id: client.id, name: client.name, scopes: client.scopes };
+    return { id: client.id, name: client.name, scopes: client.scopes, rateLimitPerWindow: client.rateLimitPerWindow };
   }
 }
