@@ -15,9 +15,14 @@ function assertValidInstant(instant: Date): void {
   if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid date');
 }
 
+/** Zones already checked: building an Intl.DateTimeFormat per call was a visible cost of every credit. */
+const validTimeZones = new Set<string>();
+
 /** fromZonedTime silently returns Invalid Date for an unknown zone; Intl throws a RangeError instead. */
 function assertTimeZone(timeZone: string): void {
+  if (validTimeZones.has(timeZone)) return;
   new Intl.DateTimeFormat('en-US', { timeZone });
+  validTimeZones.add(timeZone);
 }
 
 /** The calendar month containing `instant` in `timeZone`. */

@@ -15,7 +15,21 @@ export class ProgrammeService {
     private readonly tx: TransactionService,
   ) {}
 
-  async rules(manager: EntityManager = this.dataSource.manager): Promise<ProgrammeRules> {
+  /** Rules read inside a transaction, once per transaction: recording a sale needs them three times. */
+  private readonly perTransaction = new WeakMap<EntityManager, Promise<ProgrammeRules>>();
+
+  /** The rules in force; within one transaction every caller shares one read (treat it as read-only). */
+  rules(manager: EntityManager = this.dataSource.manager): Promise<ProgrammeRules> {
+    if (!manager.queryRunner?.isTransactionActive) return this.load(manager);
+    let rules = this.perTransaction.get(manager);
+    if (!rules) {
+      rules = this.load(manager);
+      this.perTransaction.set(manager, rules);
+    }
+    return rules;
+  }
+
+  private async load(manager: EntityManager): Promise<ProgrammeRules> {
     const rows = await manager.find(ProgrammeSetting);
     const rules = structuredClone(DEFAULT_PROGRAMME_RULES) as unknown as Record<string, unknown>;
     for (const row of rows) {
@@ -62,6 +76,7 @@ export class ProgrammeService {
           await m.save(m.create(ProgrammeSetting, { key, value }));
         }
       }
+      this.perTransaction.delete(m);
       return this.rules(m);
     };
     return manager ? work(manager) : this.tx.run(work);
