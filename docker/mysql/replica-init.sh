@@ -1,7 +1,7 @@
 #!/bin/sh
 # First start of the replica (docker-entrypoint-initdb.d): follow the primary by GTID auto-positioning,
 # so it copies everything from the primary's first transaction on (both start empty together).
-# The replica's own init runs with super_read_only off; the server restarts with it on.
+# Then the replica is made read-only for every account, persisted for the restarts that follow.
 set -eu
 mysql -uroot -p"$MYSQL_ROOT_PASSWORD" <<SQL
 CHANGE REPLICATION SOURCE TO
@@ -13,4 +13,6 @@ CHANGE REPLICATION SOURCE TO
   GET_SOURCE_PUBLIC_KEY = 1,
   SOURCE_CONNECT_RETRY = 10;
 START REPLICA;
+SET PERSIST read_only = ON;
+SET PERSIST super_read_only = ON;
 SQL
