@@ -385,9 +385,9 @@ export const appEn: Catalogue<typeof appZhCN> = {
       UPDATED: 'Updated',
     },
     ComplaintOutcome: {
-      RESOLVED_COMPENSATED: 'Compensated',
+      RESOLVED_COMPENSATED: 'Resolved with compensation',
       RESOLVED_EXPLAINED: 'Explained',
-      RESOLVED_REPAIRED: 'Repaired',
+      RESOLVED_REPAIRED: 'Resolved by repair',
       UNFOUNDED: 'Unfounded',
       WITHDRAWN: 'Withdrawn',
     },

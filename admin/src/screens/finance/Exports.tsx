@@ -8,7 +8,8 @@ import { FINANCE_EXPORT_KINDS, useEnumLabel } from '../shared/enums';
 import { PeriodPicker } from '../shared/PeriodPicker';
 import { DealershipSelect, useWorkingDealership } from '../shared/dealerships';
 import { DataTable, type Column } from '../shared/DataTable';
-import { formatCount, formatDateTime } from '../shared/format';
+import { formatDateTime } from '../../format/date';
+import { formatCount } from '../../format/number';
 import { lastDays, periodRange } from '../shared/period';
 import { useFinanceExport, type CsvFile } from './ExportCsvButton';
 

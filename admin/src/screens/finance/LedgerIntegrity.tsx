@@ -5,7 +5,8 @@ import { ScreenPage, Section } from '../shared/ScreenPage';
 import { ErrorAlert } from '../shared/states';
 import { StatCard, StatRow } from '../shared/StatCard';
 import { DataTable, type Column } from '../shared/DataTable';
-import { formatCount, formatDateTime } from '../shared/format';
+import { formatDateTime } from '../../format/date';
+import { formatCount } from '../../format/number';
 import { downloadText } from '../shared/download';
 import { toCsv } from '../shared/csv';
 

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../shared/states';
 import { StatCard, StatRow } from '../shared/StatCard';
 import { DataTable, type Column } from '../shared/DataTable';
 import { PeriodPicker } from '../shared/PeriodPicker';
-import { formatCount } from '../shared/format';
+import { formatCount } from '../../format/number';
 import { lastDays, periodRange } from '../shared/period';
 import { ExportCsvButton } from './ExportCsvButton';
 

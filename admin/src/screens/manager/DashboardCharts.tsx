@@ -19,7 +19,7 @@ import {
 import { Section } from '../shared/ScreenPage';
 import { Empty } from '../shared/states';
 import { useEnumLabel } from '../shared/enums';
-import { formatCount } from '../shared/format';
+import { formatCount } from '../../format/number';
 import { everyDay, type Period } from '../shared/period';
 import type { ComplaintStats, Dashboard } from './dashboardQuery';
 
@@ -147,7 +147,8 @@ export function DashboardCharts({
           >
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} />
-            <YAxis type="category" dataKey="name" width={100} />
+            {/* Every category named: by default recharts drops every other label at this height. */}
+            <YAxis type="category" dataKey="name" width={100} interval={0} />
             <Tooltip formatter={count} />
             <Bar dataKey="count" name={t('complaints')} fill="#ef5350" />
           </BarChart>,

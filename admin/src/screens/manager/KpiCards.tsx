@@ -1,7 +1,7 @@
 import { useTranslate } from 'react-admin';
 import { formatFen } from '../../format/money';
 import { StatCard, StatRow } from '../shared/StatCard';
-import { formatCount, formatHours, formatPercent } from '../shared/format';
+import { formatCount, formatHours, formatPercent } from '../../format/number';
 import type { Dashboard } from './dashboardQuery';
 
 /** The headline KPIs of the period. */

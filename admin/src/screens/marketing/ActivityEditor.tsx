@@ -8,7 +8,7 @@ import { ErrorAlert, Loading } from '../shared/states';
 import { useEnumLabel } from '../shared/enums';
 import { useFieldErrors } from '../shared/forms';
 import { useApiErrorText } from '../shared/apiError';
-import { formatCount } from '../shared/format';
+import { formatCount } from '../../format/number';
 import { ActivityFields } from './activity/ActivityFields';
 import { PreviewPanel } from './activity/PreviewPanel';
 import {

@@ -9,7 +9,8 @@ import { DataTable, type Column } from '../shared/DataTable';
 import { Pager } from '../shared/Pager';
 import { EnumSelect } from '../shared/EnumSelect';
 import { ACTIVITY_STATUSES, useEnumLabel } from '../shared/enums';
-import { formatCount, formatDate, formatPercent } from '../shared/format';
+import { formatDate } from '../../format/date';
+import { formatCount, formatPercent } from '../../format/number';
 import {
   ACTIVITIES_WITH_STATS,
   type Activity,

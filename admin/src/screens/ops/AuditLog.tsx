@@ -8,7 +8,7 @@ import { DataTable, type Column } from '../shared/DataTable';
 import { Pager } from '../shared/Pager';
 import { PeriodPicker } from '../shared/PeriodPicker';
 import { useEnumLabel } from '../shared/enums';
-import { formatDateTime } from '../shared/format';
+import { formatDateTime } from '../../format/date';
 import { lastDays, periodRange } from '../shared/period';
 import { AuditDiff } from './audit/AuditDiff';
 

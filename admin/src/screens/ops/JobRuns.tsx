@@ -9,7 +9,8 @@ import { DataTable, type Column } from '../shared/DataTable';
 import { Pager } from '../shared/Pager';
 import { EnumSelect } from '../shared/EnumSelect';
 import { JOB_NAMES, JOB_RUN_STATUSES, useEnumLabel } from '../shared/enums';
-import { formatCount, formatDateTime } from '../shared/format';
+import { formatDateTime } from '../../format/date';
+import { formatCount } from '../../format/number';
 import { JOBS, JOB_RUNS, type JobInfo, type JobRun } from './jobs/jobQueries';
 import { RunJobDialog } from './jobs/RunJobDialog';
 

@@ -13,7 +13,7 @@ import {
   NOTIFICATION_TEMPLATES,
   useEnumLabel,
 } from '../shared/enums';
-import { formatDateTime } from '../shared/format';
+import { formatDateTime } from '../../format/date';
 
 const NOTIFICATIONS = gql`
   query Notifications($filter: NotificationFilter, $sort: [NotificationSort!], $page: PageInput) {

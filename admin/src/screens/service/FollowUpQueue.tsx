@@ -10,7 +10,7 @@ import { EnumSelect } from '../shared/EnumSelect';
 import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, useEnumLabel } from '../shared/enums';
 import { DealershipSelect } from '../shared/dealerships';
 import { useStaff } from '../shared/staff';
-import { formatDateTime } from '../shared/format';
+import { formatDateTime } from '../../format/date';
 import { useNow } from '../shared/time';
 import { RecordCallDialog, type CallTarget } from './follow-ups/RecordCallDialog';
 

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslate } from 'react-admin';
 
-/** The API's enum values the screens offer as choices (labels live under screens.enums.<Enum>). */
+/** The API's enum values the screens offer as choices (labelled by the app's enums.<Enum> catalogue, as the generated views are). */
 export const TRANSACTION_TYPES = [
   'MAINTENANCE',
   'REPAIR',
@@ -73,7 +73,7 @@ export function useEnumLabel(): (enumName: string, value: string | null | undefi
   const translate = useTranslate();
   return useCallback(
     (enumName: string, value: string | null | undefined) =>
-      value ? translate(`screens.enums.${enumName}.${value}`, { _: value }) : '',
+      value ? translate(`enums.${enumName}.${value}`, { _: value }) : '',
     [translate],
   );
 }

@@ -1,4 +1,4 @@
-import { PROGRAMME_TIME_ZONE } from './format';
+import { PROGRAMME_TIME_ZONE } from '../../format/date';
 
 /**
  * Report periods are picked as calendar days in the programme time zone (China has no daylight

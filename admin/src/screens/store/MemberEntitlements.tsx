@@ -4,7 +4,7 @@ import { useTranslate } from 'react-admin';
 import { DataTable, type Column } from '../shared/DataTable';
 import { ConfirmButton } from '../shared/ConfirmButton';
 import { ErrorAlert } from '../shared/states';
-import { formatDate } from '../shared/format';
+import { formatDate } from '../../format/date';
 
 const MEMBER_BENEFITS = gql`
   query MemberBenefits($filter: MemberBenefitFilter, $sort: [MemberBenefitSort!], $page: PageInput) {

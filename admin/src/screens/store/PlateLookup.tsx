@@ -5,7 +5,8 @@ import { useNavigate, useTranslate } from 'react-admin';
 import { ScreenPage, Section } from '../shared/ScreenPage';
 import { ErrorAlert } from '../shared/states';
 import { DataTable, type Column } from '../shared/DataTable';
-import { formatCount, formatDateTime } from '../shared/format';
+import { formatDateTime } from '../../format/date';
+import { formatCount } from '../../format/number';
 
 const PLATE_LOOKUP = gql`
   query PlateLookup($plate: String!) {

@@ -12,7 +12,7 @@ import { MemberPicker, type PickedMember } from '../shared/MemberPicker';
 import { YuanField, optional, optionalInt, useFieldErrors } from '../shared/forms';
 import { newIdempotencyKey } from '../shared/ids';
 import { isoToLocalDateTime, localDateTimeToIso } from '../shared/period';
-import { formatCount } from '../shared/format';
+import { formatCount } from '../../format/number';
 
 const MEMBER_VEHICLES = gql`
   query MemberVehicles($id: ID!) {

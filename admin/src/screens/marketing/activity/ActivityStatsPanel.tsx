@@ -16,7 +16,8 @@ import { Section } from '../../shared/ScreenPage';
 import { StatCard, StatRow } from '../../shared/StatCard';
 import { ErrorAlert, Loading } from '../../shared/states';
 import { useEnumLabel } from '../../shared/enums';
-import { formatCount, formatDateTime, formatPercent } from '../../shared/format';
+import { formatDateTime } from '../../../format/date';
+import { formatCount, formatPercent } from '../../../format/number';
 import { ACTIVITY, type Activity, type ActivityStats } from './activityQueries';
 
 type WithStats = Activity & { stats: ActivityStats };

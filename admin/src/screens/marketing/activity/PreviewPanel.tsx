@@ -2,7 +2,7 @@ import { Alert, Stack } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { formatFen } from '../../../format/money';
 import { StatCard, StatRow } from '../../shared/StatCard';
-import { formatCount } from '../../shared/format';
+import { formatCount } from '../../../format/number';
 import type { ActivityPreview } from './activityQueries';
 
 /** Reach and expected cost from the last 90 days, as previewActivity reports them. */

@@ -1,6 +1,6 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime } from '../../../format/date';
 
 type Json = Record<string, unknown> | null;
 

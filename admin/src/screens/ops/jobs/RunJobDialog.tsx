@@ -4,7 +4,7 @@ import { Alert, Box, LinearProgress, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { ActionDialog } from '../../shared/ActionDialog';
 import { useEnumLabel } from '../../shared/enums';
-import { formatCount } from '../../shared/format';
+import { formatCount } from '../../../format/number';
 import { localDateTimeToIso } from '../../shared/period';
 import { useNow } from '../../shared/time';
 import { RUN_JOB, type JobRun } from './jobQueries';

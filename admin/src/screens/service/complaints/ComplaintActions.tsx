@@ -130,7 +130,7 @@ export function ComplaintActions({ complaint }: { complaint: ComplaintDetail }) 
             .filter((s) => canHandle(s, complaint))
             .map((s) => (
               <MenuItem key={s.id} value={s.id}>
-                {[s.name, translate(`screens.enums.StaffRole.${s.role}`), s.dealership?.name]
+                {[s.name, translate(`enums.StaffRole.${s.role}`), s.dealership?.name]
                   .filter(Boolean)
                   .join(' · ')}
               </MenuItem>

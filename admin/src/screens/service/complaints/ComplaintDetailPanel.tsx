@@ -4,7 +4,7 @@ import { useNavigate, useTranslate } from 'react-admin';
 import { Section } from '../../shared/ScreenPage';
 import { ErrorAlert, Loading } from '../../shared/states';
 import { useEnumLabel } from '../../shared/enums';
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime } from '../../../format/date';
 import { COMPLAINT, type ComplaintDetail } from './complaintQueries';
 import { ComplaintActions } from './ComplaintActions';
 import { ComplaintTimeline } from './ComplaintTimeline';

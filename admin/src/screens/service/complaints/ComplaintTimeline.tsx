@@ -1,7 +1,7 @@
 import { Box, List, ListItem, ListItemText } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useEnumLabel } from '../../shared/enums';
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime } from '../../../format/date';
 import type { ComplaintDetail } from './complaintQueries';
 
 /** Every step of a complaint, oldest first, with who did it and the status change. */
@@ -25,7 +25,7 @@ export function ComplaintTimeline({ events }: { events: ComplaintDetail['events'
                   <span>{`${enumLabel('ComplaintStatus', e.fromStatus)} → ${enumLabel('ComplaintStatus', e.toStatus)}`}</span>
                 )}
                 <Box component="span" sx={{ color: 'text.secondary' }}>
-                  {formatDateTime(e.createdAt)} · {e.actorName ?? translate('screens.enums.ActorType.SYSTEM')}
+                  {formatDateTime(e.createdAt)} · {e.actorName ?? translate('enums.ActorType.SYSTEM')}
                 </Box>
               </Box>
             }

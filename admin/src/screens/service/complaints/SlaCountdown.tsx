@@ -1,7 +1,7 @@
 import { Chip } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { splitDuration, useNow } from '../../shared/time';
-import { formatDateTime } from '../../shared/format';
+import { formatDateTime } from '../../../format/date';
 
 /** Time left to the SLA step due next (acknowledge while OPEN, then resolve), or how far past it. */
 export function SlaCountdown({

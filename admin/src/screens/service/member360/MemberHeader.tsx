@@ -4,7 +4,8 @@ import { formatFen } from '../../../format/money';
 import { Section } from '../../shared/ScreenPage';
 import { StatCard, StatRow } from '../../shared/StatCard';
 import { useEnumLabel } from '../../shared/enums';
-import { formatCount, formatDate, formatDateTime } from '../../shared/format';
+import { formatDate, formatDateTime } from '../../../format/date';
+import { formatCount } from '../../../format/number';
 import type { Member360Data } from './member360Query';
 
 /** Who the member is and where they stand: tier, points, spend, segment. */

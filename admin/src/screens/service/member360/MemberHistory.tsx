@@ -5,7 +5,8 @@ import { formatFen } from '../../../format/money';
 import { Section } from '../../shared/ScreenPage';
 import { DataTable, type Column } from '../../shared/DataTable';
 import { useEnumLabel } from '../../shared/enums';
-import { formatCount, formatDate, formatDateTime } from '../../shared/format';
+import { formatDate, formatDateTime } from '../../../format/date';
+import { formatCount } from '../../../format/number';
 import type { Member360Data } from './member360Query';
 
 type M = NonNullable<Member360Data['member']>;

@@ -8,7 +8,7 @@ import { StatCard, StatRow } from '../../shared/StatCard';
 import { DataTable, type Column } from '../../shared/DataTable';
 import { ErrorAlert, Loading } from '../../shared/states';
 import { useEnumLabel } from '../../shared/enums';
-import { formatDate, formatDateTime } from '../../shared/format';
+import { formatDate, formatDateTime } from '../../../format/date';
 import { CARD, type CardDetail, type CardEntry } from './cardQueries';
 import { CardMoveForm } from './CardMoveForm';
 
