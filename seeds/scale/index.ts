@@ -71,7 +71,7 @@ const LANES: ScaleTableName[][] = [
   ['points_lot'],
 ];
 
-/** Migrates the database and seeds the default programme by booting the app once. */
+/** Migrates the database and seeds the default programme by booting the app once (also brings a reused database up to date). */
 export async function migrateAndSeedProgramme(url: string): Promise<void> {
   // Entity column types are fixed when the entity modules load, from DATABASE_URL.
   process.env.DATABASE_URL = url;
@@ -83,6 +83,8 @@ export async function migrateAndSeedProgramme(url: string): Promise<void> {
       DATABASE_URL: url,
       DEMO_DATA: 'false',
       JOBS_ENABLED: 'false',
+      // A migration that indexes millions of rows outlasts the API's per-statement limit.
+      DB_QUERY_TIMEOUT_MS: '0',
       LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
       JWT_SECRET: process.env.JWT_SECRET || 'scale-seed-secret',
       DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY || '22'.repeat(32),

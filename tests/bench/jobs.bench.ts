@@ -21,7 +21,13 @@
 import { spawn } from 'node:child_process';
 import { createConnection } from 'mysql2/promise';
 import { addCalendarMonths, lotExpiresAt } from '../../backend/src/modules/points/points-expiry';
-import { countScaleRows, DEFAULT_SCALE_ANCHOR, markJobsRan, seedScale } from '../../seeds/scale';
+import {
+  countScaleRows,
+  DEFAULT_SCALE_ANCHOR,
+  markJobsRan,
+  migrateAndSeedProgramme,
+  seedScale,
+} from '../../seeds/scale';
 import type { BenchContext, BenchEntries } from './lib/types';
 
 const TARGET_SECONDS = 60;
@@ -201,6 +207,8 @@ export async function run(
   options: { only?: string[]; rerun?: boolean } = {},
 ): Promise<BenchEntries> {
   const url = ctx.databaseUrl;
+  // Pending migrations run here, without the API's statement limit, not in the measured processes.
+  await migrateAndSeedProgramme(url);
   const scale = await countScaleRows(url);
   const anchor = scale.anchor ?? DEFAULT_SCALE_ANCHOR;
   if (scale.jobsRan)
