@@ -147,7 +147,7 @@ export function DashboardCharts({
           >
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} />
-            {/* Every category named: by default recharts drops every other label at this height. */}
+            {/* Every category named: recharts' automatic interval may skip labels of bars this close together. */}
             <YAxis type="category" dataKey="name" width={100} interval={0} />
             <Tooltip formatter={count} />
             <Bar dataKey="count" name={t('complaints')} fill="#ef5350" />

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { useQuery } from '@apollo/client';
 import { Button, Stack } from '@mui/material';
 import { useLocation, useNavigate, useTranslate } from 'react-admin';
 import { formatFen } from '../../format/money';
 import { ScreenPage, Section } from '../shared/ScreenPage';
 import { ErrorAlert } from '../shared/states';
-import { DataTable, type Column } from '../shared/DataTable';
-import { Pager } from '../shared/Pager';
+import type { Column } from '../shared/DataTable';
+import { PagedTable } from '../shared/PagedTable';
+import { usePagedQuery } from '../shared/usePagedQuery';
+import { FilterBar } from '../shared/FilterBar';
 import { EnumSelect } from '../shared/EnumSelect';
 import { ACTIVITY_STATUSES, useEnumLabel } from '../shared/enums';
 import { formatDate } from '../../format/date';
@@ -28,18 +29,11 @@ export default function ActivityStats() {
   const navigate = useNavigate();
   const selectedId = new URLSearchParams(useLocation().search).get('id');
   const [status, setStatus] = useState('');
-  const [page, setPage] = useState(1);
-  const { data, loading, error } = useQuery<{ activities: { items: Row[]; total: number } }>(
-    ACTIVITIES_WITH_STATS,
-    {
-      variables: {
-        filter: { status: status || undefined },
-        sort: [{ field: 'STARTS_AT', order: 'DESC' }],
-        page: { page, perPage: PER_PAGE },
-      },
-      fetchPolicy: 'cache-and-network',
-    },
-  );
+  const list = usePagedQuery<Row>(ACTIVITIES_WITH_STATS, 'activities', {
+    filter: { status: status || undefined },
+    sort: [{ field: 'STARTS_AT', order: 'DESC' }],
+    perPage: PER_PAGE,
+  });
   const t = (key: string) => translate(`screens.activityStats.${key}`);
 
   const columns: Column<Row>[] = [
@@ -77,39 +71,33 @@ export default function ActivityStats() {
           : translate('screens.activityStats.roiValue', { value: a.stats.roi.toFixed(2) }),
     },
   ];
-  const rows = data?.activities.items ?? [];
-  const selected = rows.find((a) => a.id === selectedId);
+  const selected = list.rows.find((a) => a.id === selectedId);
 
   return (
     <ScreenPage titleKey="screens.activityStats.title">
-      <Stack direction="row" spacing={1}>
+      <FilterBar>
         <EnumSelect
           enumName="ActivityStatus"
           values={ACTIVITY_STATUSES}
           emptyLabelKey="screens.common.all"
           label={t('status')}
           value={status}
-          onChange={(v) => {
-            setStatus(v);
-            setPage(1);
-          }}
+          onChange={list.refilter(setStatus)}
           sx={{ minWidth: 140 }}
         />
-      </Stack>
-      <ErrorAlert error={error} />
+      </FilterBar>
+      <ErrorAlert error={list.error} />
       {selectedId && <ActivityStatsPanel id={selectedId} fallback={selected} />}
       <Section title={t('list')}>
-        <DataTable
+        <PagedTable
+          list={list}
           label={t('list')}
           columns={columns}
-          rows={rows}
           rowKey={(a) => a.id}
-          loading={loading}
           selectedKey={selectedId}
           onRowClick={(a) => navigate(`/activity-stats?id=${encodeURIComponent(a.id)}`)}
           emptyKey="screens.activityStats.none"
         />
-        <Pager page={page} perPage={PER_PAGE} total={data?.activities.total ?? 0} onPage={setPage} />
       </Section>
       {selectedId && (
         <Stack direction="row">

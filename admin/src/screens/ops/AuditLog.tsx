@@ -1,11 +1,13 @@
-import { useState, type FormEvent } from 'react';
-import { gql, useQuery } from '@apollo/client';
-import { Box, Button, Stack, TextField } from '@mui/material';
+import { useState } from 'react';
+import { gql } from '@apollo/client';
+import { Box, Button, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { ScreenPage, Section } from '../shared/ScreenPage';
 import { ErrorAlert, Empty } from '../shared/states';
-import { DataTable, type Column } from '../shared/DataTable';
-import { Pager } from '../shared/Pager';
+import type { Column } from '../shared/DataTable';
+import { PagedTable } from '../shared/PagedTable';
+import { usePagedQuery } from '../shared/usePagedQuery';
+import { SearchForm } from '../shared/FilterBar';
 import { PeriodPicker } from '../shared/PeriodPicker';
 import { useEnumLabel } from '../shared/enums';
 import { formatDateTime } from '../../format/date';
@@ -55,36 +57,26 @@ export default function AuditLog() {
   const [period, setPeriod] = useState(() => lastDays(7));
   const [form, setForm] = useState(blankFilters);
   const [filters, setFilters] = useState(blankFilters);
-  const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<AuditEntry | null>(null);
   const range = periodRange(period);
-  const { data, loading, error } = useQuery<{ auditLogs: { items: AuditEntry[]; total: number } }>(
-    AUDIT_LOGS,
-    {
-      variables: {
-        filter: {
-          entityType: filters.entityType || undefined,
-          entityId: filters.entityId || undefined,
-          action: filters.action || undefined,
-          createdFrom: range.from,
-          createdTo: range.to,
-        },
-        sort: [{ field: 'CREATED_AT', order: 'DESC' }],
-        page: { page, perPage: PER_PAGE },
-      },
-      fetchPolicy: 'cache-and-network',
+  const list = usePagedQuery<AuditEntry>(AUDIT_LOGS, 'auditLogs', {
+    filter: {
+      entityType: filters.entityType || undefined,
+      entityId: filters.entityId || undefined,
+      action: filters.action || undefined,
+      createdFrom: range.from,
+      createdTo: range.to,
     },
-  );
+    sort: [{ field: 'CREATED_AT', order: 'DESC' }],
+    perPage: PER_PAGE,
+  });
   const t = (key: string) => translate(`screens.audit.${key}`);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setFilters({
+  const search = () =>
+    list.refilter(setFilters)({
       entityType: form.entityType.trim(),
       entityId: form.entityId.trim(),
       action: form.action.trim(),
     });
-    setPage(1);
-  };
 
   const columns: Column<AuditEntry>[] = [
     { key: 'at', label: t('at'), render: (a) => formatDateTime(a.createdAt) },
@@ -103,23 +95,8 @@ export default function AuditLog() {
 
   return (
     <ScreenPage titleKey="screens.audit.title">
-      <Stack
-        component="form"
-        direction="row"
-        spacing={1}
-        alignItems="center"
-        flexWrap="wrap"
-        useFlexGap
-        onSubmit={submit}
-        role="search"
-      >
-        <PeriodPicker
-          value={period}
-          onChange={(p) => {
-            setPeriod(p);
-            setPage(1);
-          }}
-        />
+      <SearchForm onSearch={search}>
+        <PeriodPicker value={period} onChange={list.refilter(setPeriod)} />
         <TextField
           size="small"
           label={t('entityType')}
@@ -143,8 +120,8 @@ export default function AuditLog() {
         <Button type="submit" variant="outlined">
           {translate('screens.common.search')}
         </Button>
-      </Stack>
-      <ErrorAlert error={error} />
+      </SearchForm>
+      <ErrorAlert error={list.error} />
       <Box
         sx={{
           display: 'grid',
@@ -154,17 +131,15 @@ export default function AuditLog() {
         }}
       >
         <Section>
-          <DataTable
+          <PagedTable
+            list={list}
             label={t('title')}
             columns={columns}
-            rows={data?.auditLogs.items ?? []}
             rowKey={(a) => a.id}
-            loading={loading}
             onRowClick={setSelected}
             selectedKey={selected?.id}
             emptyKey="screens.audit.none"
           />
-          <Pager page={page} perPage={PER_PAGE} total={data?.auditLogs.total ?? 0} onPage={setPage} />
         </Section>
         <Box sx={{ position: 'sticky', top: 64 }}>
           <Section

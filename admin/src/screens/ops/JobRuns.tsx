@@ -5,8 +5,11 @@ import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { useTranslate } from 'react-admin';
 import { ScreenPage, Section } from '../shared/ScreenPage';
 import { ErrorAlert } from '../shared/states';
-import { DataTable, type Column } from '../shared/DataTable';
-import { Pager } from '../shared/Pager';
+import type { Column } from '../shared/DataTable';
+import { PagedTable } from '../shared/PagedTable';
+import { TableSection } from '../shared/TableSection';
+import { usePagedQuery } from '../shared/usePagedQuery';
+import { FilterBar } from '../shared/FilterBar';
 import { EnumSelect } from '../shared/EnumSelect';
 import { JOB_NAMES, JOB_RUN_STATUSES, useEnumLabel } from '../shared/enums';
 import { formatDateTime } from '../../format/date';
@@ -29,15 +32,11 @@ export default function JobRuns() {
   const [running, setRunning] = useState<string | null>(null);
   const [job, setJob] = useState('');
   const [status, setStatus] = useState('');
-  const [page, setPage] = useState(1);
   const jobs = useQuery<{ jobs: JobInfo[] }>(JOBS, { fetchPolicy: 'cache-and-network' });
-  const runs = useQuery<{ jobRuns: { items: JobRun[]; total: number } }>(JOB_RUNS, {
-    variables: {
-      filter: { job: job || undefined, status: status || undefined },
-      sort: [{ field: 'STARTED_AT', order: 'DESC' }],
-      page: { page, perPage: PER_PAGE },
-    },
-    fetchPolicy: 'cache-and-network',
+  const runs = usePagedQuery<JobRun>(JOB_RUNS, 'jobRuns', {
+    filter: { job: job || undefined, status: status || undefined },
+    sort: [{ field: 'STARTED_AT', order: 'DESC' }],
+    perPage: PER_PAGE,
   });
   const t = (key: string) => translate(`screens.jobs.${key}`);
   const statusChip = (s: string) => (
@@ -112,29 +111,24 @@ export default function JobRuns() {
   return (
     <ScreenPage titleKey="screens.jobs.title">
       <ErrorAlert error={jobs.error ?? runs.error} />
-      <Section title={t('jobs')}>
-        <DataTable
-          label={t('jobs')}
-          columns={jobColumns}
-          rows={jobs.data?.jobs ?? []}
-          rowKey={(j) => j.name}
-          loading={jobs.loading}
-        />
-      </Section>
+      <TableSection
+        title={t('jobs')}
+        columns={jobColumns}
+        rows={jobs.data?.jobs ?? []}
+        rowKey={(j) => j.name}
+        loading={jobs.loading}
+      />
       <Section
         title={t('runs')}
         actions={
-          <Stack direction="row" spacing={1}>
+          <FilterBar>
             <EnumSelect
               enumName="JobName"
               values={JOB_NAMES}
               emptyLabelKey="screens.common.all"
               label={t('job')}
               value={job}
-              onChange={(v) => {
-                setJob(v);
-                setPage(1);
-              }}
+              onChange={runs.refilter(setJob)}
               sx={{ minWidth: 160 }}
             />
             <EnumSelect
@@ -143,24 +137,19 @@ export default function JobRuns() {
               emptyLabelKey="screens.common.all"
               label={t('status')}
               value={status}
-              onChange={(v) => {
-                setStatus(v);
-                setPage(1);
-              }}
+              onChange={runs.refilter(setStatus)}
               sx={{ minWidth: 120 }}
             />
-          </Stack>
+          </FilterBar>
         }
       >
-        <DataTable
+        <PagedTable
+          list={runs}
           label={t('runs')}
           columns={runColumns}
-          rows={runs.data?.jobRuns.items ?? []}
           rowKey={(r) => r.id}
-          loading={runs.loading}
           emptyKey="screens.jobs.noRuns"
         />
-        <Pager page={page} perPage={PER_PAGE} total={runs.data?.jobRuns.total ?? 0} onPage={setPage} />
       </Section>
       {running && <RunJobDialog job={running} onClose={() => setRunning(null)} />}
     </ScreenPage>

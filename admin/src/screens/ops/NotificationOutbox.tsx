@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { gql, useQuery } from '@apollo/client';
-import { Chip, Stack, Tooltip } from '@mui/material';
+import { gql } from '@apollo/client';
+import { Chip, Tooltip } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { ScreenPage, Section } from '../shared/ScreenPage';
 import { ErrorAlert } from '../shared/states';
-import { DataTable, type Column } from '../shared/DataTable';
-import { Pager } from '../shared/Pager';
+import type { Column } from '../shared/DataTable';
+import { PagedTable } from '../shared/PagedTable';
+import { usePagedQuery } from '../shared/usePagedQuery';
+import { FilterBar } from '../shared/FilterBar';
 import { EnumSelect } from '../shared/EnumSelect';
 import {
   NOTIFICATION_CHANNELS,
@@ -67,27 +69,16 @@ export default function NotificationOutbox() {
   const [status, setStatus] = useState('');
   const [channel, setChannel] = useState('');
   const [template, setTemplate] = useState('');
-  const [page, setPage] = useState(1);
-  const { data, loading, error } = useQuery<{ notifications: { items: Notification[]; total: number } }>(
-    NOTIFICATIONS,
-    {
-      variables: {
-        filter: {
-          status: status || undefined,
-          channel: channel || undefined,
-          template: template || undefined,
-        },
-        sort: [{ field: 'CREATED_AT', order: 'DESC' }],
-        page: { page, perPage: PER_PAGE },
-      },
-      fetchPolicy: 'cache-and-network',
+  const list = usePagedQuery<Notification>(NOTIFICATIONS, 'notifications', {
+    filter: {
+      status: status || undefined,
+      channel: channel || undefined,
+      template: template || undefined,
     },
-  );
+    sort: [{ field: 'CREATED_AT', order: 'DESC' }],
+    perPage: PER_PAGE,
+  });
   const t = (key: string) => translate(`screens.outbox.${key}`);
-  const filter = (set: (v: string) => void) => (v: string) => {
-    set(v);
-    setPage(1);
-  };
 
   const columns: Column<Notification>[] = [
     { key: 'created', label: t('createdAt'), render: (n) => formatDateTime(n.createdAt) },
@@ -128,14 +119,14 @@ export default function NotificationOutbox() {
 
   return (
     <ScreenPage titleKey="screens.outbox.title">
-      <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
+      <FilterBar>
         <EnumSelect
           enumName="NotificationStatus"
           values={NOTIFICATION_STATUSES}
           emptyLabelKey="screens.common.all"
           label={t('status')}
           value={status}
-          onChange={filter(setStatus)}
+          onChange={list.refilter(setStatus)}
           sx={{ minWidth: 130 }}
         />
         <EnumSelect
@@ -144,7 +135,7 @@ export default function NotificationOutbox() {
           emptyLabelKey="screens.common.all"
           label={t('channel')}
           value={channel}
-          onChange={filter(setChannel)}
+          onChange={list.refilter(setChannel)}
           sx={{ minWidth: 130 }}
         />
         <EnumSelect
@@ -153,21 +144,19 @@ export default function NotificationOutbox() {
           emptyLabelKey="screens.common.all"
           label={t('template')}
           value={template}
-          onChange={filter(setTemplate)}
+          onChange={list.refilter(setTemplate)}
           sx={{ minWidth: 180 }}
         />
-      </Stack>
-      <ErrorAlert error={error} />
+      </FilterBar>
+      <ErrorAlert error={list.error} />
       <Section>
-        <DataTable
+        <PagedTable
+          list={list}
           label={t('title')}
           columns={columns}
-          rows={data?.notifications.items ?? []}
           rowKey={(n) => n.id}
-          loading={loading}
           emptyKey="screens.outbox.none"
         />
-        <Pager page={page} perPage={PER_PAGE} total={data?.notifications.total ?? 0} onPage={setPage} />
       </Section>
     </ScreenPage>
   );

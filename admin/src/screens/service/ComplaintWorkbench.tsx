@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@apollo/client';
-import { Box, Button, Stack, TextField } from '@mui/material';
+import { Box, Button, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { ScreenPage, Section } from '../shared/ScreenPage';
 import { ErrorAlert, Loading, Empty } from '../shared/states';
 import { EnumSelect } from '../shared/EnumSelect';
+import { SearchForm } from '../shared/FilterBar';
 import { COMPLAINT_PRIORITIES } from '../shared/enums';
 import { DealershipSelect } from '../shared/dealerships';
 import { useStaff } from '../shared/staff';
@@ -54,19 +55,7 @@ export default function ComplaintWorkbench() {
         </Button>
       }
     >
-      <Stack
-        component="form"
-        direction="row"
-        spacing={1}
-        alignItems="center"
-        flexWrap="wrap"
-        useFlexGap
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setSearch(q.trim());
-        }}
-      >
+      <SearchForm onSearch={() => setSearch(q.trim())}>
         <TextField
           size="small"
           label={translate('screens.complaints.search')}
@@ -86,7 +75,7 @@ export default function ComplaintWorkbench() {
         <Button type="submit" variant="outlined">
           {translate('screens.common.search')}
         </Button>
-      </Stack>
+      </SearchForm>
       <ErrorAlert error={error} />
       <Box
         sx={{

@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { gql, useQuery } from '@apollo/client';
+import { gql } from '@apollo/client';
 import { Button, Chip, Link, Stack } from '@mui/material';
 import { useNavigate, useTranslate } from 'react-admin';
 import { ScreenPage, Section } from '../shared/ScreenPage';
 import { ErrorAlert } from '../shared/states';
-import { DataTable, type Column } from '../shared/DataTable';
-import { Pager } from '../shared/Pager';
+import type { Column } from '../shared/DataTable';
+import { PagedTable } from '../shared/PagedTable';
+import { usePagedQuery } from '../shared/usePagedQuery';
+import { FilterBar } from '../shared/FilterBar';
 import { EnumSelect } from '../shared/EnumSelect';
 import { FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, useEnumLabel } from '../shared/enums';
 import { DealershipSelect } from '../shared/dealerships';
@@ -68,24 +70,16 @@ export default function FollowUpQueue() {
   const [status, setStatus] = useState('PENDING');
   const [kind, setKind] = useState('');
   const [dealershipId, setDealershipId] = useState('');
-  const [page, setPage] = useState(1);
   const [calling, setCalling] = useState<FollowUp | null>(null);
-  const { data, loading, error } = useQuery<{ followUps: { items: FollowUp[]; total: number } }>(FOLLOW_UPS, {
-    variables: {
-      filter: {
-        status: status || undefined,
-        kind: kind || undefined,
-        dealershipId: dealershipId || undefined,
-      },
-      sort: [{ field: 'DUE_AT', order: 'ASC' }],
-      page: { page, perPage: PER_PAGE },
+  const list = usePagedQuery<FollowUp>(FOLLOW_UPS, 'followUps', {
+    filter: {
+      status: status || undefined,
+      kind: kind || undefined,
+      dealershipId: dealershipId || undefined,
     },
-    fetchPolicy: 'cache-and-network',
+    sort: [{ field: 'DUE_AT', order: 'ASC' }],
+    perPage: PER_PAGE,
   });
-  const filter = (set: (v: string) => void) => (v: string) => {
-    set(v);
-    setPage(1);
-  };
 
   const columns: Column<FollowUp>[] = [
     {
@@ -158,14 +152,14 @@ export default function FollowUpQueue() {
 
   return (
     <ScreenPage titleKey="screens.followUps.title">
-      <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap>
+      <FilterBar>
         <EnumSelect
           enumName="FollowUpStatus"
           values={FOLLOW_UP_STATUSES}
           emptyLabelKey="screens.common.all"
           label={translate('screens.followUps.status')}
           value={status}
-          onChange={filter(setStatus)}
+          onChange={list.refilter(setStatus)}
           sx={{ minWidth: 140 }}
         />
         <EnumSelect
@@ -174,22 +168,20 @@ export default function FollowUpQueue() {
           emptyLabelKey="screens.common.all"
           label={translate('screens.followUps.kind')}
           value={kind}
-          onChange={filter(setKind)}
+          onChange={list.refilter(setKind)}
           sx={{ minWidth: 140 }}
         />
-        {!ownStore && <DealershipSelect allowAll value={dealershipId} onChange={filter(setDealershipId)} />}
-      </Stack>
-      <ErrorAlert error={error} />
+        {!ownStore && <DealershipSelect allowAll value={dealershipId} onChange={list.refilter(setDealershipId)} />}
+      </FilterBar>
+      <ErrorAlert error={list.error} />
       <Section>
-        <DataTable
+        <PagedTable
+          list={list}
           label={translate('screens.followUps.title')}
           columns={columns}
-          rows={data?.followUps.items ?? []}
           rowKey={(f) => f.id}
-          loading={loading}
           emptyKey="screens.followUps.none"
         />
-        <Pager page={page} perPage={PER_PAGE} total={data?.followUps.total ?? 0} onPage={setPage} />
       </Section>
       {calling && <RecordCallDialog target={calling} onClose={() => setCalling(null)} />}
     </ScreenPage>

@@ -21,7 +21,7 @@ export interface Column<T> {
   wrap?: boolean;
 }
 
-interface Props<T> {
+export interface DataTableProps<T> {
   columns: Column<T>[];
   rows: T[];
   rowKey: (row: T) => string;
@@ -45,7 +45,7 @@ export function DataTable<T>({
   selectedKey,
   emptyKey,
   maxHeight,
-}: Props<T>) {
+}: DataTableProps<T>) {
   return (
     <TableContainer sx={{ maxHeight }}>
       {loading && <LinearProgress aria-hidden />}

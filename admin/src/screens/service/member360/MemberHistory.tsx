@@ -1,9 +1,8 @@
-import type { ReactNode } from 'react';
 import { Box } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { formatFen } from '../../../format/money';
-import { Section } from '../../shared/ScreenPage';
-import { DataTable, type Column } from '../../shared/DataTable';
+import type { Column } from '../../shared/DataTable';
+import { TableSection } from '../../shared/TableSection';
 import { useEnumLabel } from '../../shared/enums';
 import { formatDate, formatDateTime } from '../../../format/date';
 import { formatCount } from '../../../format/number';
@@ -122,9 +121,6 @@ export function MemberHistory({ data }: { data: Member360Data & { member: M } })
     { key: 'due', label: translate('screens.followUps.due'), render: (f) => formatDateTime(f.dueAt) },
   ];
 
-  const block = (titleKey: string, total: number, table: ReactNode) => (
-    <Section title={t(titleKey, { total })}>{table}</Section>
-  );
   return (
     <Box
       sx={{
@@ -134,79 +130,51 @@ export function MemberHistory({ data }: { data: Member360Data & { member: M } })
         alignItems: 'start',
       }}
     >
-      {block(
-        'vehicles',
-        member.vehicles.length,
-        <DataTable
-          label={t('vehicles', { total: member.vehicles.length })}
-          columns={vehicles}
-          rows={member.vehicles}
-          rowKey={(v) => v.id}
-        />,
-      )}
-      {block(
-        'cards',
-        member.cards.length,
-        <DataTable
-          label={t('cards', { total: member.cards.length })}
-          columns={cards}
-          rows={member.cards}
-          rowKey={(c) => c.id}
-        />,
-      )}
-      {block(
-        'transactions',
-        data.transactions.total,
-        <DataTable
-          label={t('transactions', { total: data.transactions.total })}
-          columns={sales}
-          rows={data.transactions.items}
-          rowKey={(s) => s.id}
-          maxHeight={320}
-        />,
-      )}
-      {block(
-        'points',
-        member.pointsEntries.total,
-        <DataTable
-          label={t('points', { total: member.pointsEntries.total })}
-          columns={points}
-          rows={member.pointsEntries.items}
-          rowKey={(p) => p.id}
-          maxHeight={320}
-        />,
-      )}
-      {block(
-        'benefits',
-        member.benefits.length,
-        <DataTable
-          label={t('benefits', { total: member.benefits.length })}
-          columns={benefits}
-          rows={member.benefits}
-          rowKey={(b) => b.id}
-          maxHeight={320}
-        />,
-      )}
-      {block(
-        'complaints',
-        data.complaints.total,
-        <DataTable
-          label={t('complaints', { total: data.complaints.total })}
-          columns={complaints}
-          rows={data.complaints.items}
-          rowKey={(c) => c.id}
-        />,
-      )}
-      {block(
-        'followUps',
-        data.followUps.total,
-        <DataTable
-          label={t('followUps', { total: data.followUps.total })}
-          columns={calls}
-          rows={data.followUps.items}
-          rowKey={(f) => f.id}
-        />,
-      )}
+      <TableSection
+        title={t('vehicles', { total: member.vehicles.length })}
+        columns={vehicles}
+        rows={member.vehicles}
+        rowKey={(v) => v.id}
+      />
+      <TableSection
+        title={t('cards', { total: member.cards.length })}
+        columns={cards}
+        rows={member.cards}
+        rowKey={(c) => c.id}
+      />
+      <TableSection
+        title={t('transactions', { total: data.transactions.total })}
+        columns={sales}
+        rows={data.transactions.items}
+        rowKey={(s) => s.id}
+        maxHeight={320}
+      />
+      <TableSection
+        title={t('points', { total: member.pointsEntries.total })}
+        columns={points}
+        rows={member.pointsEntries.items}
+        rowKey={(p) => p.id}
+        maxHeight={320}
+      />
+      <TableSection
+        title={t('benefits', { total: member.benefits.length })}
+        columns={benefits}
+        rows={member.benefits}
+        rowKey={(b) => b.id}
+        maxHeight={320}
+      />
+      <TableSection
+        title={t('complaints', { total: data.complaints.total })}
+        columns={complaints}
+        rows={data.complaints.items}
+        rowKey={(c) => c.id}
+      />
+      <TableSection
+        title={t('followUps', { total: data.followUps.total })}
+        columns={calls}
+        rows={data.followUps.items}
+        rowKey={(f) => f.id}
+      />
     </Box>
   );
 }
