@@ -12,12 +12,13 @@ import { columnTexts, eventually, statValue, visible } from './support/ui';
 const count = (n: number) => n.toLocaleString('en-US');
 const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
 
-/** Waits for the admin's GraphQL operation of that name and returns its data. */
-async function operationData<T>(page: Page, operationName: string, action: () => Promise<void>): Promise<T> {
-  const isIt = (r: Response) =>
-    r.url().endsWith('/graphql') &&
-    (r.request().postData() ?? '').includes(`"operationName":"${operationName}"`);
-  const [response] = await Promise.all([page.waitForResponse(isIt), action()]);
+/** The data of the admin's next GraphQL operation of that name (start waiting before the action). */
+async function operationData<T>(page: Page, operationName: string): Promise<T> {
+  const response = await page.waitForResponse(
+    (r: Response) =>
+      r.url().endsWith('/graphql') &&
+      (r.request().postData() ?? '').includes(`"operationName":"${operationName}"`),
+  );
   const body = (await response.json()) as { data: T };
   return body.data;
 }
@@ -49,9 +50,11 @@ describe('dashboard, jobs, outbox and audit log (admin)', () => {
   afterEach(() => expect(errors).toEqual([]));
 
   it('opens the dashboard and sees its KPIs and charts', async () => {
-    const { dashboard } = await operationData<{ dashboard: Dashboard }>(page, 'Dashboard', () =>
+    const [{ dashboard }, { complaintStats }] = await Promise.all([
+      operationData<{ dashboard: Dashboard }>(page, 'Dashboard'),
+      operationData<{ complaintStats: { byCategory: Array<{ count: number }> } }>(page, 'ComplaintStats'),
       page.getByRole('menu').first().getByRole('menuitem', { name: '经营看板', exact: true }).click(),
-    );
+    ]);
     expect(dashboard.totalMembers).toBeGreaterThan(0);
     const { members } = await apiAs<{ members: { total: number } }>(page, '{ members { total } }');
     expect(dashboard.totalMembers).toBeLessThanOrEqual(members.total);
@@ -71,6 +74,15 @@ describe('dashboard, jobs, outbox and audit log (admin)', () => {
       dashboard.segments.filter((s) => s.count > 0).length,
     );
     await visible(page.getByRole('figure', { name: '每日新增会员' }).locator('.recharts-area-area'));
+    // Every complaint category has its bar and its name on the axis.
+    const categories = page.getByRole('figure', { name: '投诉类别' });
+    expect(complaintStats.byCategory.length).toBeGreaterThan(1);
+    expect(await categories.locator('.recharts-bar-rectangle path').count()).toBe(
+      complaintStats.byCategory.length,
+    );
+    expect(await categories.locator('.recharts-yAxis .recharts-cartesian-axis-tick').count()).toBe(
+      complaintStats.byCategory.length,
+    );
     await screenshot(page, 'dashboard');
   });
 
@@ -117,28 +129,49 @@ describe('dashboard, jobs, outbox and audit log (admin)', () => {
     await screenshot(page, 'notification-outbox');
   });
 
-  it('reads the audit log and a record before and after', async () => {
+  it('edits a dealership and finds the change, before and after, in the audit log', async () => {
+    const { dealerships } = await apiAs<{
+      dealerships: { items: Array<{ id: string; name: string; address: string | null }> };
+    }>(page, `{ dealerships(filter: { q: "上海浦东" }) { items { id name address } } }`);
+    const [store] = dealerships.items;
+    const address = `上海市浦东新区张杨路 ${Date.now() % 10000} 号`;
+    await open(page, `dealerships/${encodeURIComponent(store.id)}`);
+    await page.getByRole('textbox', { name: '地址' }).fill(address);
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/\/show$/);
+    await visible(page.getByText(address));
+
     const { auditLogs } = await apiAs<{
       auditLogs: {
-        total: number;
-        items: Array<{ action: string; entityType: string; entityId: string | null }>;
+        items: Array<{
+          action: string;
+          entityType: string;
+          entityId: string | null;
+          after: { address?: string };
+        }>;
       };
     }>(
       page,
-      `{ auditLogs(sort: [{ field: CREATED_AT, order: DESC }], page: { perPage: 1 }) { total items { action entityType entityId } } }`,
+      `{ auditLogs(sort: [{ field: CREATED_AT, order: DESC }], page: { perPage: 1 }) { items { action entityType entityId after } } }`,
     );
-    expect(auditLogs.total).toBeGreaterThan(0);
     const [latest] = auditLogs.items;
+    expect(latest).toMatchObject({ entityId: store.id, after: { address } });
+
     await open(page, 'audit-log');
     const table = page.getByRole('table', { name: '审计日志' });
     await eventually(async () => (await columnTexts(page, '操作', table)).slice(0, 1), [latest.action]);
     await table.locator('tbody tr').first().click();
-    await visible(
-      page.getByText(
-        `${latest.action} · ${latest.entityType}${latest.entityId ? ` #${latest.entityId}` : ''}`,
-      ),
-    );
-    await visible(page.getByRole('table', { name: '修改前后对比' }));
+    await visible(page.getByText(`${latest.action} · ${latest.entityType} #${store.id}`));
+    const diff = page.getByRole('table', { name: '修改前后对比' });
+    const addressRow = diff
+      .locator('tbody tr')
+      .filter({ has: page.locator('code', { hasText: /^address$/ }) });
+    expect((await addressRow.locator('td').allInnerTexts()).map((t) => t.trim())).toEqual([
+      'address',
+      store.address ?? 'null',
+      address,
+    ]);
+    expect(await addressRow.getAttribute('data-changed')).toBe('true');
     await screenshot(page, 'audit-log');
   });
 });
