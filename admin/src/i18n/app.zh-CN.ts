@@ -300,7 +300,7 @@ export const appZhCN = {
       BIRTHDAY: '生日礼遇',
       BONUS_POINTS: '奖励积分',
       EVENT: '线下活动',
-      POINTS_MULTIPLIER: '积分加倍',
+      POINTS_MULTIPLIER: '积分倍数',
       REFERRAL: '推荐有礼',
     },
     ActorType: { API_CLIENT: '接入应用', MEMBER: '会员', STAFF: '员工', SYSTEM: '系统' },
