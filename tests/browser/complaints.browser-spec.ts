@@ -6,9 +6,14 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, newPage, screenshot } from './support/browser';
+import { enumLabel } from './support/labels';
 import { collectPageErrors } from './support/page-errors';
 import { apiAs, loginAs, open } from './support/session';
 import { visible } from './support/ui';
+
+/** How the timeline shows a status change, e.g. "待受理 → 已受理". */
+const transition = (from: 'OPEN' | 'RESOLVED', to: 'ACKNOWLEDGED' | 'CLOSED') =>
+  `${enumLabel('ComplaintStatus', from)} → ${enumLabel('ComplaintStatus', to)}`;
 
 const SUBJECT = `保养后异响未解决 ${Date.now().toString(36)}`;
 
@@ -39,9 +44,12 @@ describe('complaint life cycle (customer service)', () => {
     // Filed through the generated form.
     await open(page, 'complaints/create');
     await page.getByRole('textbox', { name: '主题' }).fill(SUBJECT);
-    await choose(page.getByRole('combobox', { name: '类别' }), '一次未修好');
-    await choose(page.getByRole('combobox', { name: '渠道' }), '电话');
-    await choose(page.getByRole('combobox', { name: '优先级' }), '高');
+    await choose(
+      page.getByRole('combobox', { name: '类别' }),
+      enumLabel('ComplaintCategory', 'NOT_FIXED_FIRST_TIME'),
+    );
+    await choose(page.getByRole('combobox', { name: '渠道' }), enumLabel('ComplaintChannel', 'PHONE'));
+    await choose(page.getByRole('combobox', { name: '优先级' }), enumLabel('ComplaintPriority', 'HIGH'));
     await page.getByRole('combobox', { name: '涉及门店' }).fill('浦东');
     await page.getByRole('option', { name: '上海浦东宝马4S店' }).click();
     await page.getByRole('textbox', { name: '描述' }).fill('客户反映保养后底盘仍有异响。');
@@ -58,7 +66,7 @@ describe('complaint life cycle (customer service)', () => {
     await queue.getByRole('button', { name: new RegExp(SUBJECT) }).click();
     const actions = page.getByLabel('操作', { exact: true });
     const timeline = page.getByRole('list', { name: '处理时间线' });
-    await visible(timeline.getByText('建单'));
+    await visible(timeline.getByText(enumLabel('ComplaintEventType', 'CREATED'), { exact: true }));
     await screenshot(page, 'complaint-workbench');
 
     const status = async (label: string) => visible(page.getByText(`${label}`, { exact: true }).first());
@@ -69,7 +77,7 @@ describe('complaint life cycle (customer service)', () => {
       .getByRole('dialog')
       .getByRole('button', { name: /确认|确定/ })
       .click();
-    await visible(timeline.getByText('待受理 → 已受理'));
+    await visible(timeline.getByText(transition('OPEN', 'ACKNOWLEDGED')));
 
     // Assign to oneself.
     await actions.getByRole('button', { name: '分派' }).click();
@@ -77,7 +85,7 @@ describe('complaint life cycle (customer service)', () => {
     await choose(dialog.getByRole('combobox', { name: '处理人' }), /^陈晓燕/);
     await dialog.getByRole('button', { name: '分派' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await visible(timeline.getByText('分派', { exact: true }));
+    await visible(timeline.getByText(enumLabel('ComplaintEventType', 'ASSIGNED'), { exact: true }));
 
     // A note.
     await actions.getByRole('button', { name: '添加备注' }).click();
@@ -89,11 +97,14 @@ describe('complaint life cycle (customer service)', () => {
     // Resolve.
     await actions.getByRole('button', { name: '解决' }).click();
     dialog = page.getByRole('dialog');
-    await choose(dialog.getByRole('combobox', { name: '处理结果' }), '已维修解决');
+    await choose(
+      dialog.getByRole('combobox', { name: '处理结果' }),
+      enumLabel('ComplaintOutcome', 'RESOLVED_REPAIRED'),
+    );
     await dialog.getByRole('textbox', { name: '解决说明' }).fill('更换副车架衬套，试车无异响。');
     await dialog.getByRole('button', { name: '解决' }).click();
-    await visible(timeline.getByText(/→ 已解决/));
-    await status('已解决');
+    await visible(timeline.getByText(`→ ${enumLabel('ComplaintStatus', 'RESOLVED')}`));
+    await status(enumLabel('ComplaintStatus', 'RESOLVED'));
 
     // Close with a satisfaction score.
     await actions.getByRole('button', { name: '结案' }).click();
@@ -102,7 +113,7 @@ describe('complaint life cycle (customer service)', () => {
     await dialog.locator('label', { hasText: '4 Stars' }).click();
     await dialog.getByRole('textbox', { name: '客户反馈（可选）' }).fill('处理及时。');
     await dialog.getByRole('button', { name: '结案' }).click();
-    await visible(timeline.getByText('已解决 → 已关闭'));
+    await visible(timeline.getByText(transition('RESOLVED', 'CLOSED')));
     await visible(page.getByText('4 / 5'));
     await screenshot(page, 'complaint-closed');
 

@@ -5,6 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newPage, screenshot } from './support/browser';
+import { enumLabel } from './support/labels';
 import { collectPageErrors } from './support/page-errors';
 import { apiAs, loginAs } from './support/session';
 import { statValue, visible } from './support/ui';
@@ -101,7 +102,11 @@ describe('activity editor (marketing)', () => {
     await page.waitForURL(/#\/activity-stats\?id=/);
     await dialog.waitFor({ state: 'hidden' });
     // The stats screen opens on the published activity: scheduled, as it starts in a week.
-    await visible(page.getByText(`${NAME} · 积分倍数 · 预热中`));
+    await visible(
+      page.getByText(
+        `${NAME} · ${enumLabel('ActivityType', 'POINTS_MULTIPLIER')} · ${enumLabel('ActivityStatus', 'SCHEDULED')}`,
+      ),
+    );
     await visible(page.getByRole('group', { name: '参与率' }));
 
     const { activities } = await apiAs<{

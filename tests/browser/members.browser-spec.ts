@@ -5,6 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newPage, screenshot } from './support/browser';
+import { enumLabel } from './support/labels';
 import { collectPageErrors } from './support/page-errors';
 import { apiAs, graphqlAs, loginAs, open } from './support/session';
 import { columnTexts, eventually, helperText, integerOf, visible } from './support/ui';
@@ -76,9 +77,14 @@ describe('members list and the generated dealership form (admin)', () => {
     const pending = await members({ filter: { status: 'PENDING_ACTIVATION' }, page: { perPage: 25 } });
     expect(pending.total).toBeGreaterThan(0);
     await page.getByRole('combobox', { name: '会员状态' }).click();
-    await page.getByRole('option', { name: '待激活', exact: true }).click();
+    await page
+      .getByRole('option', { name: enumLabel('MemberStatus', 'PENDING_ACTIVATION'), exact: true })
+      .click();
     await visible(page.getByText(`共 ${pending.total} 条`, { exact: false }));
-    await eventually(() => columnTexts(page, '会员状态'), Array(Math.min(pending.total, 25)).fill('待激活'));
+    await eventually(
+      () => columnTexts(page, '会员状态'),
+      Array(Math.min(pending.total, 25)).fill(enumLabel('MemberStatus', 'PENDING_ACTIVATION')),
+    );
     await screenshot(page, 'members-filtered');
 
     // Clear the filter, then look one member up by phone.

@@ -5,6 +5,7 @@
  */
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { launchBrowser, newPage, screenshot } from './support/browser';
+import { enumLabel } from './support/labels';
 import { collectPageErrors } from './support/page-errors';
 import { apiAs, loginAs, open } from './support/session';
 import { columnTexts, eventually, statValue, visible } from './support/ui';
@@ -88,12 +89,14 @@ describe('dashboard, jobs, outbox and audit log (admin)', () => {
 
   it('runs the reminders job now and sees the run and the queued notifications', async () => {
     await open(page, 'job-runs');
-    await page.getByRole('button', { name: '立即运行 到期提醒' }).click();
-    const dialog = page.getByRole('dialog', { name: '立即运行：到期提醒' });
+    await page.getByRole('button', { name: `立即运行 ${enumLabel('JobName', 'REMINDERS')}` }).click();
+    const dialog = page.getByRole('dialog', { name: `立即运行：${enumLabel('JobName', 'REMINDERS')}` });
     await dialog.getByRole('button', { name: '运行', exact: true }).click();
     const result = dialog.getByRole('status').filter({ hasText: '运行结果' });
     await visible(result);
-    const match = /运行结果：成功，处理 ([\d,]+) 条，变更 ([\d,]+) 条。/.exec(await result.innerText());
+    const match = new RegExp(
+      `运行结果：${enumLabel('JobRunStatus', 'SUCCEEDED')}，处理 ([\\d,]+) 条，变更 ([\\d,]+) 条。`,
+    ).exec(await result.innerText());
     expect(match).not.toBeNull();
     const [processed, affected] = [Number(match![1].replace(/,/g, '')), Number(match![2].replace(/,/g, ''))];
     await screenshot(page, 'job-run-result');
@@ -109,8 +112,11 @@ describe('dashboard, jobs, outbox and audit log (admin)', () => {
 
     await dialog.getByRole('button', { name: '取消' }).click();
     const runs = page.getByRole('table', { name: '运行记录' });
-    await eventually(async () => (await columnTexts(page, '任务', runs)).slice(0, 1), ['到期提醒']);
-    expect((await columnTexts(page, '状态', runs))[0]).toBe('成功');
+    await eventually(
+      async () => (await columnTexts(page, '任务', runs)).slice(0, 1),
+      [enumLabel('JobName', 'REMINDERS')],
+    );
+    expect((await columnTexts(page, '状态', runs))[0]).toBe(enumLabel('JobRunStatus', 'SUCCEEDED'));
     expect((await columnTexts(page, '处理数', runs))[0]).toBe(count(processed));
     expect((await columnTexts(page, '变更数', runs))[0]).toBe(count(affected));
     await screenshot(page, 'job-runs');

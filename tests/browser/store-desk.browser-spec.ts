@@ -6,6 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newPage, screenshot } from './support/browser';
+import { enumLabel } from './support/labels';
 import { collectPageErrors } from './support/page-errors';
 import { apiAs, graphqlAs, loginAs, open } from './support/session';
 import { eventually, helperText, statValue, visible } from './support/ui';
@@ -206,9 +207,9 @@ describe('store desk (store.sh)', () => {
           .map((cell) => cell.trim()),
       );
     }, [
-      ['消费', '-¥100.00', '-¥10.00', '¥990.00'],
-      ['充值', '¥1,000.00', '¥100.00', '¥1,100.00'],
-      ['开卡', '¥0.00', '¥0.00', '¥0.00'],
+      [enumLabel('CardEntryType', 'CONSUME'), '-¥100.00', '-¥10.00', '¥990.00'],
+      [enumLabel('CardEntryType', 'RECHARGE'), '¥1,000.00', '¥100.00', '¥1,100.00'],
+      [enumLabel('CardEntryType', 'ISSUE'), '¥0.00', '¥0.00', '¥0.00'],
     ]);
     await visible(page.getByRole('table', { name: '卡流水（共 3 条）' }));
     await screenshot(page, 'card-desk-ledger');
