@@ -27,8 +27,11 @@ const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const REFERRAL_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const SERVICE_TYPES = new Set(['MAINTENANCE', 'REPAIR', 'PARTS', 'WASH']);
-/** Transactions of the last two days reached the database by a DMS batch after the last nightly tier run. */
-const PENDING_UPGRADE_DAYS = 2;
+/**
+ * The share of the last day's transactions that a DMS batch import brought in after the last nightly
+ * tier run: recording them upgraded nobody yet, so the next TIER_EVALUATION has upgrades to make.
+ */
+const BATCH_IMPORTED_SHARE = 0.1;
 
 export interface ScaleTier extends TierCriteria {
   code: string;
@@ -359,7 +362,7 @@ export class MemberHistory {
         figures.serviceVisits = visitDays.size;
         if (txn.type === 'REPAIR') figures.largestRepair = Math.max(figures.largestRepair, txn.amount);
         // Upgrade at once when a better tier is reached, as recording a transaction does.
-        if (txn.day < -PENDING_UPGRADE_DAYS) {
+        if (txn.day < -1 || random() >= BATCH_IMPORTED_SHARE) {
           const target = qualifiedTier(context.tiers, figures);
           const targetIndex = context.tiers.indexOf(target);
           if (targetIndex > tierIndex) {

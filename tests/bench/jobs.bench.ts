@@ -6,8 +6,8 @@
  * baseline after boot.
  *
  * Each job runs at an `asOf` where it has realistic work (see JOBS): SEGMENTATION on the anchor
- * night (every member gets a first segment), TIER_EVALUATION a week later (a week of yearly reviews
- * and the upgrades pending from the last DMS batch), REMINDERS at 09:00 on the anchor day, and
+ * night (every member gets a first segment), TIER_EVALUATION the night after (that night's yearly
+ * reviews and the upgrades pending from the last DMS batch), REMINDERS at 09:00 on the anchor day, and
  * POINTS_EXPIRY just after the month end when the first month of earned lots expires. The jobs
  * change the data, so a reused database runs them with less left to do: `countScaleRows` reports
  * `jobsRan` for the runner to decide.
@@ -66,7 +66,7 @@ const JOBS: JobPlan[] = [
   {
     job: 'TIER_EVALUATION',
     entry: 'tierEvaluation',
-    asOf: (anchorMs) => new Date(anchorMs + 7 * DAY_MS + 2.5 * HOUR_MS),
+    asOf: (anchorMs) => new Date(anchorMs + DAY_MS + 2.5 * HOUR_MS),
     counts: {
       upgrades: "SELECT COUNT(*) FROM tier_change WHERE reason = 'UPGRADE'",
       downgrades: "SELECT COUNT(*) FROM tier_change WHERE reason = 'DOWNGRADE'",
@@ -101,6 +101,8 @@ interface Measured {
   baselineRssMb: number;
   peakRssMb: number;
   peakHeapMb: number;
+  /** CPU seconds the job's process spent (user + system): the rest of the time it waited on the database. */
+  cpuSeconds: number;
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -180,9 +182,11 @@ async function measureHere(job: string, asOf: Date): Promise<void> {
       peakHeap = Math.max(peakHeap, usage.heapUsed);
     };
     const timer = setInterval(sample, 50);
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const run = await jobs.run(JobName[job as keyof typeof JobName], { asOf });
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     clearInterval(timer);
     sample();
     const measured: Measured = {
@@ -194,6 +198,7 @@ async function measureHere(job: string, asOf: Date): Promise<void> {
       baselineRssMb: mb(baseline.rss),
       peakRssMb: mb(peakRss),
       peakHeapMb: mb(peakHeap),
+      cpuSeconds: Math.round((cpu.user + cpu.system) / 10_000) / 100,
     };
     process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(measured)}\n`);
   } finally {
@@ -239,6 +244,7 @@ export async function run(
       baselineRssMb: first.baselineRssMb,
       peakRssMb: first.peakRssMb,
       peakHeapMb: first.peakHeapMb,
+      cpuSeconds: first.cpuSeconds,
     };
     if (first.error) details.error = first.error.slice(0, 300);
     if (again) {
@@ -246,7 +252,7 @@ export async function run(
       details.rerunAffected = again.affected ?? -1;
     }
     ctx.log(
-      `    ${first.status} in ${first.seconds.toFixed(1)} s, processed ${first.processed}, affected ${first.affected}` +
+      `    ${first.status} in ${first.seconds.toFixed(1)} s (${first.cpuSeconds} s CPU in the job's process), processed ${first.processed}, affected ${first.affected}` +
         `${Object.entries(work)
           .map(([k, v]) => `, ${k} +${v}`)
           .join(

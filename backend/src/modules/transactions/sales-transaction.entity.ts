@@ -10,7 +10,9 @@ import { TransactionStatus, TransactionType } from './transaction.enums';
 @ObjectType('Transaction', { description: 'A sale or service (消费记录) pushed by the DMS/POS or entered by store staff.' })
 @Entity('sales_transaction')
 @Index(['dealershipId', 'externalRef'], { unique: true })
-@Index(['memberId', 'occurredAt'])
+// A member's transactions by time, covering what the nightly tier and segment figures read, so
+// those jobs never visit the rows themselves.
+@Index(['memberId', 'occurredAt', 'status', 'type', 'amount', 'qualifyingPoints'])
 @Index(['dealershipId', 'occurredAt'])
 export class SalesTransaction extends BaseRecord {
   @Field({ description: 'The DMS/POS document number; unique per dealership, the idempotency key of the push.' })

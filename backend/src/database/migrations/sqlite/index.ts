@@ -1,3 +1,4 @@
+import { MemberTransactionFiguresIndex1795379936682 } from './1795379936682-MemberTransactionFiguresIndex';
 import { ApiClientRateLimit1795378856818 } from './1795378856818-ApiClientRateLimit';
 import { JobRangeIndexes1795378305859 } from './1795378305859-JobRangeIndexes';
 import { PointsEntryCreatedAtIndex1795374744818 } from './1795374744818-PointsEntryCreatedAtIndex';
@@ -10,4 +11,4 @@ import { Platform1795365411058 } from './1795365411058-Platform';
 /** SQLite migrations in the order they run; `npm run migration:generate` appends here. */
 type MigrationClass = new () => MigrationInterface;
 
-export const sqliteMigrations: MigrationClass[] = [Platform1795365411058, LoyaltyCore1795367336852, Cards1795368712453, Marketing1795369922727, Service1795371474102, PointsEntryCreatedAtIndex1795374744818, JobRangeIndexes1795378305859, ApiClientRateLimit1795378856818];
+export const sqliteMigrations: MigrationClass[] = [Platform1795365411058, LoyaltyCore1795367336852, Cards1795368712453, Marketing1795369922727, Service1795371474102, PointsEntryCreatedAtIndex1795374744818, JobRangeIndexes1795378305859, ApiClientRateLimit1795378856818, MemberTransactionFiguresIndex1795379936682];
