@@ -38,7 +38,7 @@ const MODULES: Array<{ name: string; file: string; entries: string[] }> = [
 const RESULTS = join(__dirname, 'results.json');
 
 function failed(reason: string): BenchEntries[string] {
-  return { value: false, unit: 'error', target: true, pass: false, details: { error: reason.slice(0, 300) } };
+  return { value: false, unit: 'error', target: true, pass: false, details: { error: reason.replace(/\s+/g, ' ').trim().slice(0, 300) } };
 }
 
 async function main(): Promise<number> {

@@ -15,7 +15,8 @@ export function resultsTable(entries: BenchEntries): string {
     show(e.baseline),
     Object.entries(e.details ?? {})
       .map(([k, v]) => `${k}=${show(v as number | boolean) || v}`)
-      .join(' '),
+      .join(' ')
+      .replace(/\s+/g, ' '),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
