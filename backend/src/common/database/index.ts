@@ -2,3 +2,4 @@ export * from './transaction.service';
 export * from './sql-dialect';
 export * from './references';
 export * from './key-chunks';
+export * from './bounded-concurrency';

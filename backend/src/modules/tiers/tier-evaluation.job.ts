@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { dialectOf, executeUpdate, inKeyChunks, readDateTime, TransactionService } from '../../common/database';
+import { dialectOf, executeUpdate, inKeyChunks, readDateTime, TransactionService, withBoundedConcurrency } from '../../common/database';
 import { JobContext, JobHandler, JobResult } from '../jobs/job-handler';
 import { JobName } from '../jobs/job-name';
 import { JobRegistry } from '../jobs/job-registry';
@@ -10,10 +10,13 @@ import { addCalendarMonths } from '../points/points-expiry';
 import { ProgrammeService } from '../programme/programme.service';
 import { TierChangeReason } from './tier-change.entity';
 import { decideTier, EMPTY_FIGURES } from './tier-rules';
+import { Tier } from './tier.entity';
 import { describe, TiersService } from './tiers.service';
 
 /** Members per chunk: one fetch, one grouped read of their transactions, a few set-based UPDATEs. */
 const CHUNK = 2000;
+/** Tier moves in flight at once (each a transaction on its own pooled connection). */
+const MOVES_IN_FLIGHT = 4;
 
 interface MemberRow {
   id: string;
@@ -71,7 +74,7 @@ export class TierEvaluationJob implements JobHandler, OnModuleInit {
           members.filter((m) => Number(m.qualifyingPoints) !== pointsOf(m.id)).map((m) => ({ id: m.id, from: Number(m.qualifyingPoints), to: pointsOf(m.id) })),
         );
         const keeps: { id: string; from: string | Date; to: string | Date }[] = [];
-        let changedCount = 0;
+        const moves: { member: MemberRow; to: Tier; reason: TierChangeReason; note: string }[] = [];
         for (const member of members) {
           const reviewAt = readDateTime(member.tierReviewAt);
           const memberFigures = figures.get(member.id) ?? EMPTY_FIGURES;
@@ -81,14 +84,18 @@ export class TierEvaluationJob implements JobHandler, OnModuleInit {
             keeps.push({ id: member.id, from: sql.dateTime(reviewAt!), to: sql.dateTime(nextReview(reviewAt!, asOf, rules.tierReviewMonths)) });
             continue;
           }
-          const changed = await this.tx.run((manager) => {
-            const reason = decision.action === 'UPGRADE' ? TierChangeReason.UPGRADE : TierChangeReason.DOWNGRADE;
-            const note = `${decision.action === 'UPGRADE' ? 'Qualified' : 'Yearly review not met'}; ${describe(memberFigures)}`;
-            return this.tiers.applyChange(manager, member, decision.to, reason, note, null, asOf, rules);
+          moves.push({
+            member,
+            to: decision.to,
+            reason: decision.action === 'UPGRADE' ? TierChangeReason.UPGRADE : TierChangeReason.DOWNGRADE,
+            note: `${decision.action === 'UPGRADE' ? 'Qualified' : 'Yearly review not met'}; ${describe(memberFigures)}`,
           });
-          if (changed) changedCount++;
         }
-        return changedCount + (await this.setWhereUnchanged('tierReviewAt', keeps));
+        // Each move is its own transaction (history, benefits, notification); a few run at once.
+        const moved = await withBoundedConcurrency(moves, MOVES_IN_FLIGHT, (move) =>
+          this.tx.run((manager) => this.tiers.applyChange(manager, move.member, move.to, move.reason, move.note, null, asOf, rules)),
+        );
+        return moved.filter(Boolean).length + (await this.setWhereUnchanged('tierReviewAt', keeps));
       },
       heartbeat,
     });
