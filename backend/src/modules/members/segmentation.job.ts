@@ -54,7 +54,7 @@ interface FigureRow {
  * per dormancy spell, which only a new paid transaction ends, however often the job re-runs.
  *
  * Members in primary-key chunks: one grouped query for the chunk's figures (answered from the
- * covering index of members' transactions), one UPDATE for the segments that changed and the recall
+ * covering index of members' transactions), one UPDATE per segment that changed and the recall
  * calls, in one transaction per chunk (so a crash never leaves a member DORMANT without their call). Re-running the same `asOf` changes nothing.
  */
 @Injectable()
@@ -115,7 +115,7 @@ export class SegmentationJob implements JobHandler, OnModuleInit {
         );
         const figuresOf = new Map(figureRows.map((row) => [row.memberId, row]));
 
-        const changes: { id: string; segment: MemberSegment }[] = [];
+        const changes = new Map<MemberSegment, string[]>();
         const recalls: NewFollowUp[] = [];
         for (const member of members) {
           const row = figuresOf.get(member.id);
@@ -126,7 +126,7 @@ export class SegmentationJob implements JobHandler, OnModuleInit {
             monetary: row ? Number(row.monetary) : 0,
           };
           const segment = segmentOf(figures, asOf, segmentRules);
-          if (segment !== member.segment) changes.push({ id: member.id, segment });
+          if (segment !== member.segment) changes.set(segment, [...(changes.get(segment) ?? []), member.id]);
           if (
             segment === MemberSegment.DORMANT &&
             member.segment !== MemberSegment.DORMANT &&
@@ -142,16 +142,17 @@ export class SegmentationJob implements JobHandler, OnModuleInit {
             });
           }
         }
-        if (changes.length || recalls.length) {
+        if (changes.size || recalls.length) {
+          // One UPDATE per segment (an IN list is a sorted lookup; a CASE over thousands of ids is not).
           return this.tx.run(async (manager) => {
-            const changed = changes.length
-              ? await executeUpdate(
-                  manager,
-                  `UPDATE \`member\` SET \`segment\` = CASE \`id\` ${changes.map(() => 'WHEN ? THEN ?').join(' ')} END
-                    WHERE \`id\` IN (${changes.map(() => '?').join(', ')}) AND \`status\` IN (${SEGMENTED.map(() => '?').join(', ')})`,
-                  [...changes.flatMap((c) => [c.id, c.segment]), ...changes.map((c) => c.id), ...SEGMENTED],
-                )
-              : 0;
+            let changed = 0;
+            for (const [segment, memberIds] of changes) {
+              changed += await executeUpdate(
+                manager,
+                `UPDATE \`member\` SET \`segment\` = ? WHERE \`id\` IN (${memberIds.map(() => '?').join(', ')}) AND \`status\` IN (${SEGMENTED.map(() => '?').join(', ')})`,
+                [segment, ...memberIds, ...SEGMENTED],
+              );
+            }
             return changed + (await insertFollowUps(manager, recalls));
           });
         }

@@ -186,26 +186,21 @@ export class PointsLedgerService {
         [...lotIds, at],
       );
     if (!lots.length) return 0;
-    await executeUpdate(
-      manager,
-      `UPDATE \`points_lot\` SET \`remaining\` = 0 WHERE \`id\` IN (${lots.map(() => '?').join(', ')})`,
-      lots.map((l) => l.id),
-    );
-
+    const inOurs = lots.map(() => '?').join(', ');
+    const ours = lots.map((l) => l.id);
+    // Each member loses what their claimed lots hold (a correlated sum, not a CASE over thousands of ids).
+    const expiringOf = `(SELECT SUM(l.\`remaining\`) FROM \`points_lot\` l WHERE l.\`memberId\` = \`member\`.\`id\` AND l.\`id\` IN (${inOurs}))`;
     const expiring = new Map<string, number>();
-    for (const lot of lots)
-      expiring.set(lot.memberId, (expiring.get(lot.memberId) ?? 0) + Number(lot.remaining));
+    for (const lot of lots) expiring.set(lot.memberId, (expiring.get(lot.memberId) ?? 0) + Number(lot.remaining));
     const members = [...expiring.keys()];
     const inMembers = members.map(() => '?').join(', ');
-    const amount = `CASE \`id\` ${members.map(() => 'WHEN ? THEN ?').join(' ')} END`;
-    const amounts = members.flatMap((id) => [id, expiring.get(id)!]);
     const debited = await executeUpdate(
       manager,
-      `UPDATE \`member\` SET \`pointsBalance\` = \`pointsBalance\` - ${amount} WHERE \`id\` IN (${inMembers}) AND \`pointsBalance\` >= ${amount}`,
-      [...amounts, ...members, ...amounts],
+      `UPDATE \`member\` SET \`pointsBalance\` = \`pointsBalance\` - ${expiringOf} WHERE \`id\` IN (${inMembers}) AND \`pointsBalance\` >= ${expiringOf}`,
+      [...ours, ...members, ...ours],
     );
-    if (debited !== members.length)
-      throw new Error("Expiring points lots hold more than their members' balances");
+    if (debited !== members.length) throw new Error("Expiring points lots hold more than their members' balances");
+    await executeUpdate(manager, `UPDATE \`points_lot\` SET \`remaining\` = 0 WHERE \`id\` IN (${inOurs})`, ours);
 
     const balances: { id: string; balance: number | string; debt: number | string }[] = await manager.query(
       `SELECT \`id\`, \`pointsBalance\` AS balance, \`pointsDebt\` AS debt FROM \`member\` WHERE \`id\` IN (${inMembers})`,
