@@ -44,6 +44,8 @@ interface JobPlan {
   asOf: (anchorMs: number) => Date;
   /** Rows whose growth shows the work done. */
   counts: Record<string, string>;
+  /** A later run also measured (reported in the details): the steady state after a first-ever run. */
+  thenAt?: (anchorMs: number) => Date;
 }
 
 /** In the order they run: later jobs' `asOf` is later, as nights would pass. */
@@ -52,6 +54,7 @@ const JOBS: JobPlan[] = [
     job: 'SEGMENTATION',
     entry: 'segmentation',
     asOf: (anchorMs) => new Date(anchorMs + 3 * HOUR_MS),
+    thenAt: (anchorMs) => new Date(anchorMs + DAY_MS + 3 * HOUR_MS),
     counts: {
       segmented: 'SELECT COUNT(*) FROM member WHERE segment IS NOT NULL',
       dormantRecalls: "SELECT COUNT(*) FROM follow_up WHERE kind = 'DORMANT_RECALL'",
@@ -250,6 +253,14 @@ export async function run(
     if (again) {
       details.rerunSeconds = Math.round(again.seconds * 100) / 100;
       details.rerunAffected = again.affected ?? -1;
+    }
+    if (plan.thenAt) {
+      const later = await measureInChild(url, plan.job, plan.thenAt(anchorMs));
+      details.nextNightSeconds = Math.round(later.seconds * 100) / 100;
+      details.nextNightAffected = later.affected ?? -1;
+      ctx.log(
+        `    the next night: ${later.status} in ${later.seconds.toFixed(1)} s (${later.cpuSeconds} s CPU), affected ${later.affected}`,
+      );
     }
     ctx.log(
       `    ${first.status} in ${first.seconds.toFixed(1)} s (${first.cpuSeconds} s CPU in the job's process), processed ${first.processed}, affected ${first.affected}` +
