@@ -9,6 +9,7 @@ import { demoActivitiesStep } from './activities';
 import { demoCardsStep } from './cards';
 import { demoComplaintsStep } from './complaints';
 import { demoHistoryStep } from './history';
+import { demoDayOneJobsStep } from './jobs';
 
 /** Demo logins printed at start-up; all share one password. */
 export const DEMO_PASSWORD = 'demo1234';
@@ -60,4 +61,5 @@ export const demoSteps: SeedStep[] = [
   demoCardsStep,
   demoActivitiesStep,
   demoComplaintsStep,
+  demoDayOneJobsStep,
 ];

@@ -5,7 +5,7 @@
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../seeds/demo';
 import { DEMO_DEALERSHIPS } from '../../seeds/demo/dealerships';
 import { isMainlandIdCard, isMainlandPlate, isVin } from '../../backend/src/common/validation/identity';
-import { TIERS } from './support/contract';
+import { DASHBOARD, TIERS } from './support/contract';
 import { startTestApp, TestApp } from './support/test-app';
 
 const MEMBERS = `query Members($filter: MemberFilter, $page: PageInput) {
@@ -118,6 +118,29 @@ describe('demo data', () => {
       "SELECT COUNT(*) AS n FROM `member` m JOIN `tier` t ON t.`id` = m.`tierId` WHERE t.`rank` > 0 AND NOT EXISTS (SELECT 1 FROM `tier_change` c WHERE c.`memberId` = m.`id` AND c.`toTierId` = m.`tierId` AND c.`reason` = 'UPGRADE')",
     );
     expect(Number(upgraded)).toBe(0);
+  });
+
+  it('has segments on day one: the seed ends with a SEGMENTATION run at its own now', async () => {
+    const { jobRuns } = await t.ok(
+      `query { jobRuns(filter: { job: SEGMENTATION }) { total items { status processed } } }`,
+      {},
+      admin(),
+    );
+    expect(jobRuns.total).toBe(1);
+    expect(jobRuns.items[0].status).toBe('SUCCEEDED');
+    // Every member the job segments (active or frozen) has a segment; the others have none.
+    const [{ n: segmentable }] = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM `member` WHERE `status` IN ('ACTIVE', 'FROZEN')",
+    );
+    expect(jobRuns.items[0].processed).toBe(Number(segmentable));
+
+    const to = new Date().toISOString();
+    const from = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    const { dashboard } = await t.ok(DASHBOARD, { filter: { from, to } }, admin());
+    const counts: number[] = dashboard.segments.map((s: { count: number }) => s.count);
+    expect(counts.reduce((sum, n) => sum + n, 0)).toBe(Number(segmentable));
+    // A year of business spreads the members over most segments, not one bucket.
+    expect(counts.filter((n) => n > 0).length).toBeGreaterThanOrEqual(4);
   });
 
   it('has balances that agree with the ledger and the open lots for every member', async () => {

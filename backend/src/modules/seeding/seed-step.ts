@@ -10,5 +10,10 @@ export interface SeedContext {
 /** One idempotent piece of seed data; `name` is recorded once applied and never run again. */
 export interface SeedStep {
   name: string;
+  /**
+   * The step commits its own work (e.g. it runs jobs, which take a lease and commit per chunk) instead
+   * of running in one transaction; it is recorded as applied once it has finished.
+   */
+  ownTransactions?: boolean;
   run(context: SeedContext): Promise<string | void>;
 }

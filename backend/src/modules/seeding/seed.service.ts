@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { TransactionService } from '../../common/database';
 import { DEMO_LOGINS, demoSteps } from '../../../../seeds/demo';
 import { programmeSteps } from '../../../../seeds/programme';
@@ -58,12 +58,16 @@ export class SeedService {
     for (const step of steps) {
       if (await states.existsBy({ name: step.name })) continue;
       // Services the step calls join its transaction (TransactionService), so a step is all or nothing.
-      const note = await this.tx.run(async (manager) => {
-        const result = await step.run({ manager, moduleRef: this.moduleRef });
-        await manager.insert(SeedState, { name: step.name, appliedAt: new Date(), note: result || null });
-        return result;
-      });
+      const note = step.ownTransactions
+        ? await this.runAndRecord(step, this.dataSource.manager)
+        : await this.tx.run((manager) => this.runAndRecord(step, manager));
       this.logger.log(`Seeded ${step.name}${note ? `: ${note}` : ''}`);
     }
+  }
+
+  private async runAndRecord(step: SeedStep, manager: EntityManager): Promise<string | void> {
+    const result = await step.run({ manager, moduleRef: this.moduleRef });
+    await manager.insert(SeedState, { name: step.name, appliedAt: new Date(), note: result || null });
+    return result;
   }
 }
