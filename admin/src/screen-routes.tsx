@@ -2,12 +2,11 @@ import { Suspense, createElement } from 'react';
 import { CustomRoutes } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { LoadingScreen } from './layout/LoadingScreen';
-import { screens } from './screens/registry';
-import type { Role } from './screens/registry';
+import { screensForRole, type Role } from './screens/registry';
 
 /** A route per task screen of the role, each loaded on first visit (its own chunk). */
 export function screenRoutes(role: Role | undefined) {
-  const mine = role ? screens.filter((s) => s.roles.includes(role)) : [];
+  const mine = screensForRole(role);
   if (!mine.length) return null;
   return (
     <CustomRoutes key="screens">

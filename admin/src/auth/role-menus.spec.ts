@@ -1,7 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { appEn } from '../i18n/app.en';
+import { appZhCN } from '../i18n/app.zh-CN';
+import { screensEn } from '../i18n/screens.en';
+import { screensZhCN } from '../i18n/screens.zh-CN';
 import { registry } from '../test-support/schema';
-import type { Role } from '../screens/registry';
+import { screensForRole, type Role } from '../screens/registry';
 import {
   RESOURCE_ROLES,
   RESOURCE_WRITERS,
@@ -84,9 +88,10 @@ describe('role menus', () => {
     }
   });
 
-  it('show ADMIN every resource, including one the admin has never heard of', () => {
+  it('show ADMIN every resource, including one the admin has never heard of, less the replaced lists', () => {
+    const replaced = ['auditLogs', 'followUps', 'jobRuns', 'notifications'];
     expect(menuResourcesForRole('ADMIN', [...all, 'brandNewThings']).sort()).toEqual(
-      [...all, 'brandNewThings'].sort(),
+      [...all, 'brandNewThings'].filter((name) => !replaced.includes(name)).sort(),
     );
     expect(resourcesForRole('STORE_STAFF', ['brandNewThings'])).toEqual([]);
     expect(menuResourcesForRole('FINANCE', all)).toEqual([
@@ -99,4 +104,45 @@ describe('role menus', () => {
     ]);
     expect(menuResourcesForRole(undefined, all)).toEqual([]);
   });
+
+  it('leave out a list where a task screen of the role replaces it, and keep it where none does', () => {
+    for (const role of ROLES) {
+      const menu = menuResourcesForRole(role, all);
+      for (const screen of screensForRole(role).filter((s) => s.replaces))
+        expect({ role, listed: menu.includes(screen.replaces!) }).toEqual({ role, listed: false });
+      // Still registered, so references to its records open.
+      for (const screen of screensForRole(role).filter((s) => s.replaces))
+        expect(resourcesForRole(role, all)).toContain(screen.replaces);
+    }
+    // The outbox is ADMIN's: customer service and marketing keep the generated notifications list.
+    expect(menuResourcesForRole('CUSTOMER_SERVICE', all)).toContain('notifications');
+    expect(menuResourcesForRole('MARKETING', all)).toContain('notifications');
+    expect(menuResourcesForRole('CUSTOMER_SERVICE', all)).not.toContain('followUps');
+  });
+
+  it('give no two menu entries of a role the same label', () => {
+    const labels = (role: Role, messages: typeof appZhCN | typeof appEn, screenMessages: Record<string, unknown>) => [
+      ...screensForRole(role).map((s) => lookup(screenMessages, s.menuKey)),
+      ...menuResourcesForRole(role, all).map((name) => {
+        const resource = (messages.resources as Record<string, { name: string }>)[name];
+        return resource.name.split(' |||| ').pop();
+      }),
+    ];
+    for (const role of ROLES) {
+      for (const [messages, screenMessages] of [
+        [appZhCN, screensZhCN],
+        [appEn, screensEn],
+      ] as const) {
+        const seen = labels(role, messages, screenMessages);
+        expect({ role, duplicates: seen.filter((label, i) => seen.indexOf(label) !== i) }).toEqual({
+          role,
+          duplicates: [],
+        });
+      }
+    }
+  });
 });
+
+function lookup(tree: Record<string, unknown>, key: string): string {
+  return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree) as string;
+}

@@ -4,7 +4,7 @@
  * ROLE_MENUS is the part of that a role sees in its menu. ADMIN sees everything, including any new
  * resource the API gains before it is listed here.
  */
-import type { Role } from '../screens/registry';
+import { screensForRole, type Role } from '../screens/registry';
 
 const ALL: Role[] = ['ADMIN', 'MARKETING', 'FINANCE', 'CUSTOMER_SERVICE', 'STORE_STAFF'];
 
@@ -90,7 +90,10 @@ export const RESOURCE_GROUPS: Record<string, (typeof MENU_GROUPS)[number]> = {
   auditLogs: 'menu.groups.system',
 };
 
-/** Each role's daily lists, in menu order (ADMIN: every resource it may list). */
+/**
+ * Each role's daily lists, in menu order (ADMIN: every resource it may list). A list a task screen
+ * replaces (ScreenDef.replaces) is left out for the roles that have the screen.
+ */
 export const ROLE_MENUS: Record<Exclude<Role, 'ADMIN'>, string[]> = {
   STORE_STAFF: [
     'members',
@@ -103,7 +106,6 @@ export const ROLE_MENUS: Record<Exclude<Role, 'ADMIN'>, string[]> = {
     'benefitRedemptions',
     'participations',
     'complaints',
-    'followUps',
     'activities',
     'benefits',
     'tiers',
@@ -125,7 +127,6 @@ export const ROLE_MENUS: Record<Exclude<Role, 'ADMIN'>, string[]> = {
   FINANCE: ['cards', 'cardEntries', 'transactions', 'pointsEntries', 'members', 'dealerships'],
   CUSTOMER_SERVICE: [
     'complaints',
-    'followUps',
     'notifications',
     'members',
     'vehicles',
@@ -150,9 +151,10 @@ export function resourcesForRole(role: Role | undefined, available: string[]): s
   });
 }
 
-/** The resources in the role's menu, in order. */
+/** The resources in the role's menu, in order: less those a task screen of the role replaces. */
 export function menuResourcesForRole(role: Role | undefined, available: string[]): string[] {
-  const allowed = resourcesForRole(role, available);
+  const replaced = new Set(screensForRole(role).map((s) => s.replaces));
+  const allowed = resourcesForRole(role, available).filter((name) => !replaced.has(name));
   if (!role) return [];
   if (role === 'ADMIN') {
     const order = (name: string) => MENU_GROUPS.indexOf(groupOf(name));

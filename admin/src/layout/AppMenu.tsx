@@ -3,7 +3,7 @@ import { Fragment, createElement } from 'react';
 import { Menu, usePermissions, useResourceDefinitions, useSidebarState, useTranslate } from 'react-admin';
 import type { StaffPermissions } from '../auth/auth-provider';
 import { MENU_GROUPS, groupOf, menuResourcesForRole } from '../auth/role-menus';
-import { screens, type ScreenDef } from '../screens/registry';
+import { screensForRole, type ScreenDef } from '../screens/registry';
 
 interface Section {
   group: string;
@@ -19,7 +19,7 @@ export function AppMenu() {
   const definitions = useResourceDefinitions();
   const role = permissions?.role;
   const resources = menuResourcesForRole(role, Object.keys(definitions));
-  const roleScreens = role ? screens.filter((s) => s.roles.includes(role)) : [];
+  const roleScreens = screensForRole(role);
 
   const ungrouped = roleScreens.filter((s) => !s.group);
   const groups = [...MENU_GROUPS, ...roleScreens.map((s) => s.group).filter((g): g is string => !!g)];

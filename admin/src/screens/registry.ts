@@ -37,6 +37,12 @@ export interface ScreenDef {
   component: LazyExoticComponent<ComponentType>;
   /** Menu group i18n key, e.g. "menu.groups.store"; screens of one group are listed together. */
   group?: string;
+  /**
+   * The generated resource list this screen does the job of (the same list query, with its own
+   * filters and actions): for the roles that have the screen, that list leaves the menu. Its routes
+   * stay, so references to its records still open.
+   */
+  replaces?: string;
 }
 
 const STORE = 'menu.groups.store';
@@ -114,6 +120,7 @@ export const screens: ScreenDef[] = [
     roles: ['CUSTOMER_SERVICE', 'STORE_STAFF', 'ADMIN'],
     component: lazy(() => import('./service/FollowUpQueue')),
     group: SERVICE,
+    replaces: 'followUps',
   },
   {
     path: 'member-360',
@@ -189,6 +196,7 @@ export const screens: ScreenDef[] = [
     roles: ['ADMIN'],
     component: lazy(() => import('./ops/JobRuns')),
     group: SYSTEM,
+    replaces: 'jobRuns',
   },
   {
     path: 'notification-outbox',
@@ -197,6 +205,7 @@ export const screens: ScreenDef[] = [
     roles: ['ADMIN'],
     component: lazy(() => import('./ops/NotificationOutbox')),
     group: SYSTEM,
+    replaces: 'notifications',
   },
   {
     path: 'audit-log',
@@ -205,5 +214,11 @@ export const screens: ScreenDef[] = [
     roles: ['ADMIN'],
     component: lazy(() => import('./ops/AuditLog')),
     group: SYSTEM,
+    replaces: 'auditLogs',
   },
 ];
+
+/** The task screens a role sees, in menu order. */
+export function screensForRole(role: Role | undefined): ScreenDef[] {
+  return role ? screens.filter((s) => s.roles.includes(role)) : [];
+}
