@@ -13,8 +13,8 @@ import { resourceElements } from './resources/resource-elements';
 import { screenRoutes } from './screen-routes';
 
 const dataProvider = buildDataProvider(apolloClient);
-const authProvider = buildAuthProvider(apolloClient);
 const i18nProvider = buildI18nProvider();
+const authProvider = buildAuthProvider(apolloClient, i18nProvider);
 
 /**
  * The resources come from the API's schema (read once logged in) and the role: the generated

@@ -1,6 +1,7 @@
 import type { ApolloClient } from '@apollo/client';
 import { parse } from 'graphql';
-import type { AuthProvider } from 'ra-core';
+import type { AuthProvider, I18nProvider } from 'ra-core';
+import { readApiError } from '../data/api-error';
 import { resetRegistry } from '../data/introspection';
 import { clearSession, readSession, writeSession, type Session, type StaffProfile } from './session';
 
@@ -22,8 +23,19 @@ function statusOf(error: unknown): number | undefined {
     : undefined;
 }
 
+/**
+ * Why a login failed, in the user's language (the API's own text is English): wrong credentials,
+ * too many attempts with the seconds to wait, else the translated error code.
+ */
+export function loginErrorText(error: unknown, i18n: Pick<I18nProvider, 'translate'>): string {
+  const { code, retryAfter } = readApiError(error);
+  if (code === 'UNAUTHENTICATED') return i18n.translate('errors.login.UNAUTHENTICATED');
+  if (code === 'RATE_LIMITED' && retryAfter) return i18n.translate('errors.login.RATE_LIMITED', { seconds: retryAfter });
+  return i18n.translate(`errors.${code}`, { _: i18n.translate('ra.auth.sign_in_error') });
+}
+
 /** Staff log in with `login(username, password)`; the JWT and profile live in localStorage. */
-export function buildAuthProvider(client: ApolloClient<unknown>): AuthProvider {
+export function buildAuthProvider(client: ApolloClient<unknown>, i18n: Pick<I18nProvider, 'translate'>): AuthProvider {
   return {
     async login({ username, password }: { username: string; password: string }) {
       clearSession();
@@ -38,8 +50,8 @@ export function buildAuthProvider(client: ApolloClient<unknown>): AuthProvider {
         // Each role starts on its own first page, not on wherever the previous user left off.
         return { redirectTo: '/' };
       } catch (error) {
-        const graphQLErrors = (error as { graphQLErrors?: Array<{ message: string }> }).graphQLErrors;
-        throw new Error(graphQLErrors?.[0]?.message ?? 'ra.auth.sign_in_error');
+        // The login form shows this message as it is (already translated).
+        throw new Error(loginErrorText(error, i18n));
       }
     },
     async logout() {

@@ -31,7 +31,8 @@ describe('API errors for react-admin', () => {
         errors: {
           phone: 'must be a mainland mobile number',
           vehicle: { vin: 'must be 17 characters' },
-          root: { serverError: 'Invalid input' },
+          // The notice is the translated pointer to the fields, not the API's English summary.
+          root: { serverError: 'errors.checkFields' },
         },
       },
     });
@@ -39,15 +40,16 @@ describe('API errors for react-admin', () => {
 
   it('a CONFLICT naming its field shows under that field', () => {
     const error = toHttpError(apolloFailure('CONFLICT', 'Phone already registered', { field: 'input.phone' }));
-    expect(error).toMatchObject({ status: 409, body: { errors: { phone: 'Phone already registered' } } });
+    expect(error).toMatchObject({
+      status: 409,
+      body: { errors: { phone: 'Phone already registered', root: { serverError: 'errors.checkFields' } } },
+    });
   });
 
   it('other codes keep their message; errors sent with an HTTP error status are read too', () => {
-    expect(toHttpError(apolloFailure('INSUFFICIENT_BALANCE', 'Balance too low'))).toMatchObject({
-      status: 409,
-      message: 'Balance too low',
-      body: { code: 'INSUFFICIENT_BALANCE' },
-    });
+    const balance = toHttpError(apolloFailure('INSUFFICIENT_BALANCE', 'Balance too low'));
+    expect(balance).toMatchObject({ status: 409, message: 'Balance too low', body: { code: 'INSUFFICIENT_BALANCE' } });
+    expect((balance as HttpError).body.errors).toBeUndefined();
     const viaNetwork = { message: 'Response not successful', networkError: { statusCode: 400, result: { errors: [{ message: 'Bad', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] } } };
     expect(toHttpError(viaNetwork)).toMatchObject({ status: 400, body: { code: 'GRAPHQL_VALIDATION_FAILED' } });
   });

@@ -2,23 +2,11 @@
  * API errors as react-admin understands them: UNAUTHENTICATED → 401 and FORBIDDEN → 403 (the auth
  * provider's checkError logs out or reports the refusal), BAD_USER_INPUT's `extensions.fields`
  * (`{ "input.phone": "…" }`) → `body.errors` keyed by form field (`{ phone: "…" }`) so each message
- * shows under its input.
+ * shows under its input, while the notice only says to correct the highlighted fields.
  */
 import { HttpError } from 'ra-core';
+import { CHECK_FIELDS, firstGraphQLError, hasFieldProblems, readApiError } from './api-error';
 import { RecordNotFoundError } from './build-query';
-
-interface GraphQLErrorLike {
-  message: string;
-  extensions?: { code?: unknown; fields?: unknown; field?: unknown };
-}
-
-interface ApolloErrorLike {
-  message?: string;
-  status?: number;
-  body?: unknown;
-  graphQLErrors?: readonly GraphQLErrorLike[];
-  networkError?: { statusCode?: number; message?: string; result?: { errors?: GraphQLErrorLike[] } } | null;
-}
 
 const STATUS_BY_CODE: Record<string, number> = {
   UNAUTHENTICATED: 401,
@@ -40,12 +28,6 @@ export interface ApiErrorBody {
   errors?: Record<string, unknown>;
 }
 
-/** The first GraphQL error inside whatever Apollo or ra-data-graphql threw. */
-function firstGraphQLError(error: ApolloErrorLike): GraphQLErrorLike | undefined {
-  const apollo = (error.body && typeof error.body === 'object' ? error.body : error) as ApolloErrorLike;
-  return apollo.graphQLErrors?.[0] ?? apollo.networkError?.result?.errors?.[0] ?? error.networkError?.result?.errors?.[0];
-}
-
 /** `{ "input.vehicle.vin": "…" }` → `{ vehicle: { vin: "…" } }`, the shape of react-admin form errors. */
 export function fieldErrors(fields: Record<string, unknown>): Record<string, unknown> {
   const errors: Record<string, unknown> = {};
@@ -64,19 +46,18 @@ export function fieldErrors(fields: Record<string, unknown>): Record<string, unk
 
 export function toHttpError(thrown: unknown): Error {
   if (thrown instanceof RecordNotFoundError) return new HttpError(thrown.message, 404, { code: 'NOT_FOUND' });
-  const error = (thrown ?? {}) as ApolloErrorLike;
-  const graphQLError = firstGraphQLError(error);
-  if (!graphQLError) {
-    const status = error.networkError?.statusCode ?? error.status ?? 500;
-    return new HttpError(error.message ?? 'Network error', status || 500, { code: 'NETWORK_ERROR' });
+  if (!firstGraphQLError(thrown)) {
+    const failure = (thrown ?? {}) as { message?: string; status?: number; networkError?: { statusCode?: number } | null };
+    const status = failure.networkError?.statusCode ?? failure.status ?? 500;
+    return new HttpError(failure.message ?? 'Network error', status || 500, { code: 'NETWORK_ERROR' });
   }
-  const code = typeof graphQLError.extensions?.code === 'string' ? graphQLError.extensions.code : 'INTERNAL_SERVER_ERROR';
-  const body: ApiErrorBody = { code };
-  const fields = graphQLError.extensions?.fields;
-  if (fields && typeof fields === 'object') body.errors = fieldErrors(fields as Record<string, unknown>);
-  const field = graphQLError.extensions?.field;
-  if (!body.errors && typeof field === 'string') body.errors = fieldErrors({ [field]: graphQLError.message });
-  // The whole message too, shown in the "form is not valid" notice, in case a path has no input.
-  if (body.errors) body.errors.root = { serverError: graphQLError.message };
-  return new HttpError(graphQLError.message, STATUS_BY_CODE[code] ?? 500, body);
+  const error = readApiError(thrown);
+  const body: ApiErrorBody = { code: error.code };
+  if (hasFieldProblems(error)) {
+    body.errors = fieldErrors(error.fields);
+    // The form's "not valid" notice (react-admin shows root.serverError, translating it): a pointer
+    // to the fields, whose own texts are the API's details.
+    body.errors.root = { serverError: CHECK_FIELDS };
+  }
+  return new HttpError(error.message, STATUS_BY_CODE[error.code] ?? 500, body);
 }

@@ -98,7 +98,7 @@ export default function ActivityEditor() {
       return data.previewActivity;
     } catch (err) {
       errors.capture(err);
-      notify(errorText(err), { type: 'error' });
+      notify(errorText(err, { fieldsShown: true }), { type: 'error' });
       return null;
     } finally {
       setPreviewing(false);
@@ -117,7 +117,7 @@ export default function ActivityEditor() {
       return result.data?.createActivity.id ?? null;
     } catch (err) {
       errors.capture(err);
-      notify(errorText(err), { type: 'error' });
+      notify(errorText(err, { fieldsShown: true }), { type: 'error' });
       return null;
     }
   };

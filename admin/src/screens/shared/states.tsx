@@ -1,6 +1,6 @@
 import { Alert, Box, CircularProgress, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { readApiError, useApiErrorText } from './apiError';
+import { useApiErrorText } from './apiError';
 
 /** A spinner with a readable label while data loads. */
 export function Loading() {
@@ -30,17 +30,14 @@ export function Empty({ messageKey = 'screens.common.empty' }: { messageKey?: st
 
 /**
  * A failed query or mutation, in words. On a form that shows each field's problem under the field
- * (`fieldsShown`), an input error only points at them.
+ * (`fieldsShown`), an error with field problems only points at them.
  */
 export function ErrorAlert({ error, fieldsShown }: { error: unknown; fieldsShown?: boolean }) {
   const errorText = useApiErrorText();
-  const translate = useTranslate();
   if (!error) return null;
-  const { code, fields } = readApiError(error);
-  const onFields = fieldsShown && code === 'BAD_USER_INPUT' && Object.keys(fields).length > 0;
   return (
     <Alert severity="error" role="alert">
-      {onFields ? translate('screens.errors.checkFields') : errorText(error)}
+      {errorText(error, { fieldsShown })}
     </Alert>
   );
 }
