@@ -142,6 +142,8 @@ describe('members list and the generated dealership form (admin)', () => {
     const apiMessage = refusal.errors?.[0].extensions?.fields?.['input.phone'];
     expect(apiMessage).toBeTruthy();
     expect(await helperText(page, phone)).toBe(apiMessage);
+    // The notice only points at the field, in the app's language (the detail is under the field).
+    await visible(page.getByText('请检查标红的字段', { exact: true }));
     expect(page.url()).toContain('dealerships/create');
     await screenshot(page, 'dealership-phone-error');
     const none = await apiAs<{ dealerships: { total: number } }>(

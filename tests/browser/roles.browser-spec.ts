@@ -30,7 +30,8 @@ const ROLES: RoleCase[] = [
       '员工账号',
       '门店',
     ],
-    hides: [],
+    // The generated lists the task screens replace (audit log, job runs, outbox, follow-up queue).
+    hides: ['任务运行记录', '通知', '回访'],
   },
   {
     username: 'store.sh',
@@ -53,8 +54,8 @@ const ROLES: RoleCase[] = [
   {
     username: 'service',
     roleLabel: '客服',
-    shows: ['投诉工作台', '回访队列', '会员全景', '会员登记', '投诉', '回访'],
-    hides: ['录入消费', '卡务办理', '储值余额', '活动编辑', '审计日志'],
+    shows: ['投诉工作台', '回访队列', '会员全景', '会员登记', '投诉', '通知'],
+    hides: ['录入消费', '卡务办理', '储值余额', '活动编辑', '审计日志', '回访'],
   },
 ];
 
@@ -84,7 +85,8 @@ describe('logging in per role', () => {
     await page.getByRole('textbox', { name: '用户名' }).fill('store.sh');
     await page.getByRole('textbox', { name: '密码' }).fill('wrong-password-1');
     await page.getByRole('button', { name: '登录' }).click();
-    await expectVisible(page.getByRole('alert'));
+    // In the app's language, not the API's English "Wrong username or password".
+    await expectVisible(page.getByRole('alert').getByText('用户名或密码错误', { exact: true }));
     expect(page.url()).toContain('#/login');
     await screenshot(page, 'login-refused');
     expect(await page.evaluate(() => localStorage.getItem('dealer-loyalty.session'))).toBeNull();
@@ -100,6 +102,9 @@ describe('logging in per role', () => {
         await expectVisible(menu.getByRole('menuitem', { name: label, exact: true }).first());
       for (const label of role.hides)
         expect(await menu.getByRole('menuitem', { name: label, exact: true }).count()).toBe(0);
+      // One entry per label: a task screen and the generated list it replaces are never both listed.
+      const labels = (await menu.getByRole('menuitem').allInnerTexts()).map((text) => text.trim());
+      expect(labels.filter((label, i) => labels.indexOf(label) !== i)).toEqual([]);
       await page.waitForLoadState('networkidle');
       await screenshot(page, `menu-${username}`);
     },
@@ -120,6 +125,9 @@ describe('logging in per role', () => {
     await expectVisible(page.getByRole('banner').getByText('Store staff', { exact: true }));
     await menu.getByRole('menuitem', { name: 'Register member', exact: true }).click();
     await expectVisible(page.getByRole('button', { name: /Register/ }).last());
+    // The locked home dealership shows the store's name under a raised label, not overlapping it.
+    const homeLabel = page.locator('label', { hasText: 'Home dealership' });
+    await page.waitForFunction((label) => label?.getAttribute('data-shrink') === 'true', await homeLabel.elementHandle());
     await screenshot(page, 'english-register-member');
     await page
       .getByRole('banner')

@@ -95,6 +95,7 @@ describe('store desk (store.sh)', () => {
     expect(refusal.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(refusal.errors?.[0].extensions?.fields?.['input.phone']).toBeTruthy();
     expect(await helperText(page, phone)).toBe(refusal.errors?.[0].extensions?.fields?.['input.phone']);
+    await visible(page.getByRole('alert').getByText('请检查标红的字段', { exact: true }));
     await screenshot(page, 'register-member-phone-error');
     expect((await memberByPhone()).total).toBe(0);
 

@@ -63,16 +63,20 @@ export function DealershipSelect({ value, onChange, allowAll, label, ...field }:
   const { dealershipId } = useStaff();
   const { dealerships } = useDealerships();
   const known = dealerships.some((d) => d.id === value);
+  const shown = known || value === '' ? value : '';
   return (
     <TextField
       select
       size="small"
       label={label ?? translate('screens.common.dealership')}
-      value={known || value === '' ? value : ''}
+      value={shown}
       onChange={(e) => onChange(e.target.value)}
       disabled={Boolean(dealershipId)}
       sx={{ minWidth: 200 }}
       {...field}
+      // A disabled select does not always move its label up once its value arrives (the label then
+      // sits over the store's name): shrink it whenever a dealership is shown.
+      slotProps={{ ...field.slotProps, inputLabel: { ...field.slotProps?.inputLabel, ...(shown ? { shrink: true } : {}) } }}
     >
       {allowAll && <MenuItem value="">{translate('screens.common.allDealerships')}</MenuItem>}
       {dealerships.map((d) => (
