@@ -9,6 +9,7 @@ import { requestContextMiddleware } from './common/context/request-context.middl
 import { installSqliteTransactionLock } from './common/database/sqlite-transaction-lock';
 import { hardenHttp } from './common/security';
 import { AppConfig } from './config/app-config';
+import { runMigrations } from './database/run-migrations';
 import { SeedService } from './modules/seeding/seed.service';
 
 /**
@@ -27,7 +28,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.enableShutdownHooks();
   hardenHttp(app, config.security);
 
-  await app.get(DataSource).runMigrations({ transaction: 'each' });
+  await runMigrations(app.get(DataSource));
   // Modules register their earning rules, hooks and jobs in onModuleInit: seed data (the demo's year
   // of business) must go through the same rules as live requests, so the app is initialised first.
   await app.init();
