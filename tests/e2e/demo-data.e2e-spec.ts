@@ -19,21 +19,13 @@ const VEHICLES = `query { vehicles(page: { perPage: 1000 }) { items { vin plateN
 
 describe('demo data', () => {
   let t: TestApp;
-  let seedMs: number;
 
   beforeAll(async () => {
-    const started = Date.now();
     t = await startTestApp({ DEMO_DATA: 'true' });
-    seedMs = Date.now() - started;
   }, 180_000);
   afterAll(() => t?.close());
 
   const admin = () => ({ token: t.adminToken });
-
-  it('starts fast enough', () => {
-    // The whole app start including the demo seed; printed nowhere, asserted loosely.
-    expect(seedMs).toBeLessThan(60_000);
-  });
 
   it('has ~300 members, every dealership with members, and a year of transactions', async () => {
     const members = await t.ok(MEMBERS, { page: { perPage: 1 } }, admin());
