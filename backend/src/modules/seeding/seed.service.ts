@@ -57,11 +57,12 @@ export class SeedService {
     const states = this.dataSource.getRepository(SeedState);
     for (const step of steps) {
       if (await states.existsBy({ name: step.name })) continue;
+      const started = Date.now();
       // Services the step calls join its transaction (TransactionService), so a step is all or nothing.
       const note = step.ownTransactions
         ? await this.runAndRecord(step, this.dataSource.manager)
         : await this.tx.run((manager) => this.runAndRecord(step, manager));
-      this.logger.log(`Seeded ${step.name}${note ? `: ${note}` : ''}`);
+      this.logger.log(`Seeded ${step.name} in ${Date.now() - started} ms${note ? `: ${note}` : ''}`);
     }
   }
 
