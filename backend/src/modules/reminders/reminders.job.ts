@@ -138,7 +138,8 @@ export class RemindersJob implements JobHandler, OnModuleInit {
   }
 
   /** Inserts the reminders not queued before; returns how many were new. */
-  private async queue(reminders: Reminder[], clock: RunClock): Promise<number> {
+  private async queue(candidates: Reminder[], clock: RunClock): Promise<number> {
+    const reminders = await this.notQueued(candidates);
     const sql = dialectOf(this.dataSource);
     const now = sql.dateTime(new Date());
     const immediate = sql.dateTime(clock.asOf);
@@ -160,7 +161,7 @@ export class RemindersJob implements JobHandler, OnModuleInit {
           r.template,
           r.recipient,
           NotificationStatus.PENDING,
-          reminderKey(r.template, r.subjectId, r.dueDate),
+          keyOf(r),
           renderTemplate(r.template, data),
           JSON.stringify(data),
           scheduledAt,
@@ -175,6 +176,26 @@ export class RemindersJob implements JobHandler, OnModuleInit {
       );
     }
     return inserted;
+  }
+
+  /**
+   * Leaves out the reminders already queued, read through the dedupe key's index: a daily run finds
+   * most of a window's reminders queued on earlier days, and a duplicate costs InnoDB an insert and
+   * its undo under INSERT IGNORE. The INSERT IGNORE still settles a race with a concurrent run.
+   */
+  private async notQueued(reminders: Reminder[]): Promise<Reminder[]> {
+    if (!reminders.length) return reminders;
+    const keys = reminders.map(keyOf);
+    const queued = new Set<string>();
+    for (let i = 0; i < keys.length; i += INSERT_BATCH) {
+      const batch = keys.slice(i, i + INSERT_BATCH);
+      const rows: { dedupeKey: string }[] = await this.dataSource.query(
+        `SELECT \`dedupeKey\` FROM \`notification\` WHERE \`dedupeKey\` IN (${batch.map(() => '?').join(', ')})`,
+        batch,
+      );
+      for (const row of rows) queued.add(row.dedupeKey);
+    }
+    return queued.size ? reminders.filter((_, i) => !queued.has(keys[i])) : reminders;
   }
 
   private sources(clock: RunClock): ReminderSource[] {
@@ -410,6 +431,8 @@ export class RemindersJob implements JobHandler, OnModuleInit {
     ];
   }
 }
+
+const keyOf = (r: Reminder) => reminderKey(r.template, r.subjectId, r.dueDate);
 
 /** The dedupe key of a reminder: one per kind, subject (vehicle, member, entitlement…) and due date, ever. */
 export function reminderKey(template: T, subjectId: string, dueDate: string): string {
