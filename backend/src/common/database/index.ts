@@ -3,3 +3,4 @@ export * from './sql-dialect';
 export * from './references';
 export * from './key-chunks';
 export * from './bounded-concurrency';
+export * from './insert-record';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { dialectOf, executeUpdate, insertRowsSql, readDateTime } from '../../common/database';
+import { dialectOf, executeUpdate, insertRecord, insertRowsSql, readDateTime } from '../../common/database';
 import { newId } from '../../common/entity';
 import { InsufficientPointsError, NotFoundError } from '../../common/errors';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -97,7 +97,8 @@ export class PointsLedgerService {
       expiresAt,
     });
     if (credited > 0) {
-      await manager.save(
+      await insertRecord(
+        manager,
         manager.create(PointsLot, {
           memberId: input.memberId,
           entryId: entry.id,
@@ -307,6 +308,6 @@ export class PointsLedgerService {
       idempotencyKey: input.idempotencyKey ?? null,
       payloadHash: input.payloadHash ?? null,
     });
-    return manager.save(entry);
+    return insertRecord(manager, entry);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { actorOf, Principal } from '../../common/auth';
-import { dialectOf, executeUpdate, TransactionService } from '../../common/database';
+import { dialectOf, executeUpdate, insertRecord, TransactionService } from '../../common/database';
 import { BadUserInputError, InvalidStateError, NotFoundError } from '../../common/errors';
 import { idempotentWrite, payloadHash } from '../../common/idempotency';
 import { ListArgs, listQuery, Page } from '../../common/list';
@@ -221,7 +221,8 @@ export class TransactionsService {
         ? await this.earn(manager, member, input, rules)
         : { basePoints: 0, totalPoints: 0, activities: [] };
 
-    const transaction = await manager.save(
+    const transaction = await insertRecord(
+      manager,
       manager.create(SalesTransaction, {
         externalRef: input.externalRef,
         dealershipId: input.dealershipId,
@@ -263,7 +264,8 @@ export class TransactionsService {
         });
       }
       for (const activity of earning.activities) {
-        await manager.save(
+        await insertRecord(
+          manager,
           manager.create(TransactionActivity, {
             transactionId: transaction.id,
             activityId: activity.activityId,

@@ -1,0 +1,43 @@
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { EntityManager, ObjectLiteral } from 'typeorm';
+
+/** Column types whose stored default is not the value the entity reads back (it is parsed on load). */
+const PARSED_TYPES = new Set<unknown>(['json', 'simple-json', 'simple-array', 'simple-enum-array']);
+
+/**
+ * The value a column would be given by the database, known in advance: the timestamps (now) and
+ * plain literal defaults. `undefined` when only the database can tell (an SQL expression).
+ */
+function knownDefault(column: ColumnMetadata, now: Date): unknown {
+  if (column.isCreateDate || column.isUpdateDate) return now;
+  const value = column.default;
+  if (column.isGenerated || column.isVersion || column.isDeleteDate || PARSED_TYPES.has(column.type)) return undefined;
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value) ? value : undefined;
+}
+
+/**
+ * Inserts a new entity like `manager.save` (its listeners and subscribers run, the audit trail
+ * included) without the SELECT that TypeORM sends on MySQL after every insert to read back the
+ * columns the database filled in: those values are set on the entity first, so the row and the
+ * returned entity hold exactly what a reload would have read. Falls back to the reload when a
+ * column's default is an SQL expression the app cannot evaluate.
+ */
+export async function insertRecord<E extends ObjectLiteral>(manager: EntityManager, entity: E): Promise<E> {
+  const metadata = manager.connection.getMetadata(entity.constructor);
+  const now = new Date();
+  let complete = true;
+  for (const column of metadata.getInsertionReturningColumns()) {
+    if (column.getEntityValue(entity) !== undefined) continue;
+    const value = knownDefault(column, now);
+    if (value === undefined) complete = false;
+    else column.setEntityValue(entity, value);
+  }
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(metadata.target)
+    .values(entity)
+    .updateEntity(!complete)
+    .execute();
+  return entity;
+}
