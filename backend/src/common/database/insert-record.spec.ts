@@ -27,13 +27,36 @@ class SampleSubscriber implements EntitySubscriberInterface<Sample> {
   }
 }
 
+/**
+ * The entity columns follow DATABASE_URL (common/entity/columns), so the test runs on that database:
+ * an in-memory SQLite file, or a throwaway database on the MySQL/MariaDB server, where the reload
+ * insertRecord avoids would happen.
+ */
 describe('insertRecord', () => {
+  const serverUrl = process.env.DATABASE_URL ?? '';
+  const onMysql = /^(mysql|mariadb):/.test(serverUrl);
+  const name = `dl_test_insert_${process.pid}_${Date.now().toString(36)}`;
+  let server: DataSource | undefined;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    dataSource = await new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [Sample], subscribers: [SampleSubscriber], synchronize: true }).initialize();
+    const common = { entities: [Sample], subscribers: [SampleSubscriber], synchronize: true };
+    if (onMysql) {
+      const url = new URL(serverUrl.replace(/^mariadb:/, 'mysql:'));
+      url.pathname = '/';
+      server = await new DataSource({ type: 'mysql', url: url.toString() }).initialize();
+      await server.query(`CREATE DATABASE \`${name}\``);
+      url.pathname = `/${name}`;
+      dataSource = await new DataSource({ ...common, type: 'mysql', url: url.toString(), timezone: 'Z' }).initialize();
+    } else {
+      dataSource = await new DataSource({ ...common, type: 'better-sqlite3', database: ':memory:' }).initialize();
+    }
   });
-  afterAll(() => dataSource.destroy());
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await server?.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await server?.destroy();
+  });
 
   it('returns the entity as a reload would read it, with its id, timestamps and defaults, and runs the subscribers', async () => {
     const before = Date.now();
