@@ -4,11 +4,11 @@
  * satisfaction score — each step visible in the status and the timeline, the end state checked
  * through the API.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from './support/browser';
+import type { Locator, Page } from 'playwright-core';
+import { screenshot } from './support/browser';
 import { enumLabel } from './support/labels';
-import { collectPageErrors } from './support/page-errors';
-import { apiAs, loginAs, open } from './support/session';
+import { loggedInPage } from './support/logged-in-page';
+import { apiAs, open } from './support/session';
 import { visible } from './support/ui';
 
 /** How the timeline shows a status change, e.g. "待受理 → 已受理". */
@@ -18,22 +18,11 @@ const transition = (from: 'OPEN' | 'RESOLVED', to: 'ACKNOWLEDGED' | 'CLOSED') =>
 const SUBJECT = `保养后异响未解决 ${Date.now().toString(36)}`;
 
 describe('complaint life cycle (customer service)', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = loggedInPage('service');
   let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    ({ context, page } = await newPage(browser));
-    errors = collectPageErrors(page);
-    await loginAs(page, 'service');
+  beforeAll(() => {
+    page = session.page;
   });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
-  afterEach(() => expect(errors).toEqual([]));
 
   const choose = async (combobox: Locator, option: string | RegExp) => {
     await combobox.click();

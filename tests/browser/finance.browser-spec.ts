@@ -3,32 +3,21 @@
  * chart, the inter-store settlement, and the ledger-integrity check, which must find the demo
  * ledgers — and everything the other specs wrote — consistent.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from './support/browser';
-import { collectPageErrors } from './support/page-errors';
-import { apiAs, loginAs, open } from './support/session';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import { loggedInPage } from './support/logged-in-page';
+import { apiAs, open } from './support/session';
 import { eventually, statValue, visible } from './support/ui';
 
 const count = (n: number) => n.toLocaleString('en-US');
 const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
 
 describe('finance screens (finance)', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = loggedInPage('finance');
   let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    ({ context, page } = await newPage(browser));
-    errors = collectPageErrors(page);
-    await loginAs(page, 'finance');
+  beforeAll(() => {
+    page = session.page;
   });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
-  afterEach(() => expect(errors).toEqual([]));
 
   it('shows the stored-value liability the API reports', async () => {
     const { storedValueLiability: report } = await apiAs<{

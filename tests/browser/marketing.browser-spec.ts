@@ -3,11 +3,11 @@
  * editor, preview its reach and cost (the figures the API's previewActivity gives for the same
  * settings), publish it through the confirmation, and land on its stats.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
 import { enumLabel } from './support/labels';
-import { collectPageErrors } from './support/page-errors';
-import { apiAs, loginAs } from './support/session';
+import { loggedInPage } from './support/logged-in-page';
+import { apiAs } from './support/session';
 import { statValue, visible } from './support/ui';
 
 const NAME = `金卡白金双倍积分 ${Date.now().toString(36)}`;
@@ -26,22 +26,11 @@ interface Preview {
 }
 
 describe('activity editor (marketing)', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = loggedInPage('marketing');
   let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    ({ context, page } = await newPage(browser));
-    errors = collectPageErrors(page);
-    await loginAs(page, 'marketing');
+  beforeAll(() => {
+    page = session.page;
   });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
-  afterEach(() => expect(errors).toEqual([]));
 
   it('creates, previews and publishes an activity', async () => {
     const starts = localInput(7);

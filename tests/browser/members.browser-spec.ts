@@ -3,11 +3,11 @@
  * sorting by a column and paging, each checked against the API; and the generated dealership
  * form, whose server-side phone check shows under the phone field before a valid save.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
 import { enumLabel } from './support/labels';
-import { collectPageErrors } from './support/page-errors';
-import { apiAs, graphqlAs, loginAs, open } from './support/session';
+import { loggedInPage } from './support/logged-in-page';
+import { apiAs, graphqlAs, open } from './support/session';
 import { columnTexts, eventually, helperText, integerOf, visible } from './support/ui';
 
 interface MemberRow {
@@ -25,22 +25,11 @@ const MEMBERS = `query ($filter: MemberFilter, $sort: [MemberSort!], $page: Page
 }`;
 
 describe('members list and the generated dealership form (admin)', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = loggedInPage('admin');
   let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    ({ context, page } = await newPage(browser));
-    errors = collectPageErrors(page);
-    await loginAs(page, 'admin');
+  beforeAll(() => {
+    page = session.page;
   });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
-  afterEach(() => expect(errors).toEqual([]));
 
   const members = (variables: Record<string, unknown>) =>
     apiAs<MemberPage>(page, MEMBERS, variables).then((d) => d.members);

@@ -3,11 +3,11 @@
  * seeing its run (and the reminders it queued in the notification outbox), and the audit log
  * with a record's before/after. Figures are compared with what the API returns.
  */
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from './support/browser';
+import type { Page, Response } from 'playwright-core';
+import { screenshot } from './support/browser';
 import { enumLabel } from './support/labels';
-import { collectPageErrors } from './support/page-errors';
-import { apiAs, loginAs, open } from './support/session';
+import { loggedInPage } from './support/logged-in-page';
+import { apiAs, open } from './support/session';
 import { columnTexts, eventually, statValue, visible } from './support/ui';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -33,22 +33,11 @@ interface Dashboard {
 }
 
 describe('dashboard, jobs, outbox and audit log (admin)', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = loggedInPage('admin');
   let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    ({ context, page } = await newPage(browser));
-    errors = collectPageErrors(page);
-    await loginAs(page, 'admin');
+  beforeAll(() => {
+    page = session.page;
   });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
-  afterEach(() => expect(errors).toEqual([]));
 
   it('opens the dashboard and sees its KPIs and charts', async () => {
     const [{ dashboard }, { complaintStats }] = await Promise.all([

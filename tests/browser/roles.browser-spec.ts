@@ -127,7 +127,10 @@ describe('logging in per role', () => {
     await expectVisible(page.getByRole('button', { name: /Register/ }).last());
     // The locked home dealership shows the store's name under a raised label, not overlapping it.
     const homeLabel = page.locator('label', { hasText: 'Home dealership' });
-    await page.waitForFunction((label) => label?.getAttribute('data-shrink') === 'true', await homeLabel.elementHandle());
+    await page.waitForFunction(
+      (label) => label?.getAttribute('data-shrink') === 'true',
+      await homeLabel.elementHandle(),
+    );
     await screenshot(page, 'english-register-member');
     await page
       .getByRole('banner')

@@ -4,11 +4,11 @@
  * the points, then issue a stored-value card, top it up with a bonus, spend from it and read the
  * ledger. Every step is checked again through the API.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
 import { enumLabel } from './support/labels';
-import { collectPageErrors } from './support/page-errors';
-import { apiAs, graphqlAs, loginAs, open } from './support/session';
+import { loggedInPage } from './support/logged-in-page';
+import { apiAs, graphqlAs, open } from './support/session';
 import { eventually, helperText, statValue, visible } from './support/ui';
 
 const suffix = String(Date.now()).slice(-8);
@@ -32,22 +32,11 @@ const MEMBER_BY_PHONE = `query ($q: String) {
 }`;
 
 describe('store desk (store.sh)', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = loggedInPage('store.sh');
   let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    ({ context, page } = await newPage(browser));
-    errors = collectPageErrors(page);
-    await loginAs(page, 'store.sh');
+  beforeAll(() => {
+    page = session.page;
   });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
-  afterEach(() => expect(errors).toEqual([]));
 
   const memberByPhone = async () => {
     const { members } = await apiAs<{ members: { total: number; items: MemberState[] } }>(
