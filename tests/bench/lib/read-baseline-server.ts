@@ -32,22 +32,22 @@ async function first(sql: string, params: unknown[]): Promise<RowDataPacket | un
 
 async function member(id: string, token: string): Promise<unknown> {
   const claims = verify(token, jwtKey) as { sub: string };
-  const staff = await first(statements.staff, [claims.sub, true]);
+  const staff = await first(statements.staff, [claims.sub, 1]);
   if (!staff) throw new Error('unauthenticated');
   const row = await first(statements.member, [id]);
   if (!row) return null;
   const [tier, dealership] = await Promise.all([
-    first(statements.tier, [row.Member_tierId]),
-    row.Member_homeDealershipId && statements.dealership
-      ? first(statements.dealership, [row.Member_homeDealershipId])
+    first(statements.tier, [row.tierId]),
+    row.homeDealershipId && statements.dealership
+      ? first(statements.dealership, [row.homeDealershipId])
       : undefined,
   ]);
   return {
-    id: row.Member_id,
-    memberNo: row.Member_memberNo,
-    name: row.Member_name,
-    tier: tier ? { id: tier.Tier_id, name: tier.Tier_name } : null,
-    homeDealership: dealership ? { id: dealership.Dealership_id, name: dealership.Dealership_name } : null,
+    id: row.id,
+    memberNo: row.memberNo,
+    name: row.name,
+    tier: tier ? { id: tier.id, name: tier.name } : null,
+    homeDealership: dealership ? { id: dealership.id, name: dealership.name } : null,
   };
 }
 

@@ -4,3 +4,4 @@ export * from './references';
 export * from './key-chunks';
 export * from './bounded-concurrency';
 export * from './insert-record';
+export * from './entity-reader';

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { readEntities } from '../database/entity-reader';
 import { requestContext } from '../context/request-context';
 
 /**
@@ -59,9 +60,8 @@ export class RelationLoaders {
           const counts = new Map(rows.map((r) => [String(r.key), Number(r.n)]));
           return keys.map((k) => counts.get(k) ?? 0);
         }
-        const rows = await repository.find({
-          where: { [column]: In(keys as string[]) },
-          order: kind === 'many' ? ({ createdAt: 'ASC', id: 'ASC' } as never) : undefined,
+        const rows = await readEntities<ObjectLiteral>(this.dataSource.manager, entity, { [column]: keys as string[] }, {
+          orderBy: kind === 'many' ? ['createdAt', 'id'] : undefined,
         });
         if (kind === 'one') {
           const byKey = new Map(rows.map((r) => [String(r[column]), r]));

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ApiClientPrincipal } from '../../common/auth';
-import { TransactionService } from '../../common/database';
+import { readEntity, TransactionService } from '../../common/database';
 import { NotFoundError } from '../../common/errors';
 import { ListArgs, listQuery, Page } from '../../common/list';
 import { ApiClient } from './api-client.entity';
@@ -56,7 +56,7 @@ export class ApiClientsService {
 
   /** The principal for an API key, or null when the key is unknown or revoked. */
   async verifyKey(apiKey: string): Promise<ApiClientPrincipal | null> {
-    const client = await this.clients.findOneBy({ keyHash: hashKey(apiKey), active: true });
+    const client = await readEntity(this.clients.manager, ApiClient, { keyHash: hashKey(apiKey), active: true });
     if (!client) return null;
     const now = new Date();
     if (!client.lastUsedAt || now.getTime() - client.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {

@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
 import { Principal } from '../../common/auth';
 import { encryptField } from '../../common/crypto';
-import { TransactionService } from '../../common/database';
+import { readEntity, TransactionService } from '../../common/database';
 import {
   BadUserInputError,
   ConflictError,
@@ -111,11 +111,11 @@ export class MembersService {
   }
 
   findOne(id: string): Promise<Member | null> {
-    return this.members.findOneBy({ id });
+    return readEntity(this.members.manager, Member, { id });
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Member> {
-    const member = await manager.findOneBy(Member, { id });
+    const member = await readEntity(manager, Member, { id });
     if (!member) throw new NotFoundError('Member', id);
     return member;
   }

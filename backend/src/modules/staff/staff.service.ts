@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Principal, StaffPrincipal, StaffRole } from '../../common/auth';
-import { TransactionService } from '../../common/database';
+import { readEntity, TransactionService } from '../../common/database';
 import {
   BadUserInputError,
   ConflictError,
@@ -45,7 +45,7 @@ export class StaffService {
 
   /** The principal of an active staff user, or null (deactivated users are refused at once). */
   async findActivePrincipal(id: string): Promise<StaffPrincipal | null> {
-    const user = await this.staff.findOneBy({ id, active: true });
+    const user = await readEntity(this.staff.manager, StaffUser, { id, active: true });
     return user ? toPrincipal(user) : null;
   }
 
