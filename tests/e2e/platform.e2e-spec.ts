@@ -28,6 +28,24 @@ describe('platform', () => {
     for (const [row] of rows) expect({ tz: row.tz, skew: Number(row.skew) }).toEqual({ tz: '+00:00', skew: 0 });
   });
 
+  it('runs every MySQL/MariaDB session READ COMMITTED, set once when it connects rather than per transaction', async () => {
+    if (t.databaseKind !== 'mysql') return;
+    const sessions = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        t.dataSource.transaction(async (manager) => {
+          await manager.query('SELECT SLEEP(0.05)');
+          // MariaDB names it tx_isolation (transaction_isolation from 11.1), MySQL 8 transaction_isolation.
+          const rows: { Value: string }[] = await manager.query("SHOW SESSION VARIABLES WHERE Variable_name IN ('tx_isolation', 'transaction_isolation')");
+          return rows.map((r) => r.Value);
+        }),
+      ),
+    );
+    for (const values of sessions) {
+      expect(values.length).toBeGreaterThan(0);
+      for (const value of values) expect(value).toBe('READ-COMMITTED');
+    }
+  });
+
   it('answers /admin', async () => {
     const res = await t.http().get('/admin/').redirects(1);
     expect(res.status).toBe(200);

@@ -4,6 +4,8 @@ type SessionConnection = { query(sql: string): unknown; _isMariaDB?: boolean };
 type PoolLike = { on(event: 'connection', listener: (connection: SessionConnection) => void): unknown };
 
 const UTC = "SET time_zone = '+00:00'";
+/** Every transaction's isolation (see TransactionService), set once per session rather than before each transaction. */
+const READ_COMMITTED = 'SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED';
 
 export interface SessionOptions {
   /** Aborts any statement running longer than this (0: no limit). */
@@ -20,7 +22,7 @@ function statementTimeout(connection: SessionConnection, ms: number): string {
 }
 
 /**
- * mysql2 whose pooled connections run in UTC and, when asked, with a statement time limit. Column
+ * mysql2 whose pooled connections run in UTC, READ COMMITTED and, when asked, with a statement time limit. Column
  * defaults and TypeORM's `updatedAt` use CURRENT_TIMESTAMP, which follows the session time zone,
  * while the API reads and writes every DateTime as UTC (`timezone: 'Z'`); a server configured for
  * Asia/Shanghai would otherwise shift those columns by eight hours. The statements are queued on
@@ -30,6 +32,7 @@ export function mysqlWithUtcSessions(options: SessionOptions = {}): typeof mysql
   const withSessionSettings = <P extends PoolLike>(pool: P): P => {
     pool.on('connection', (connection) => {
       connection.query(UTC);
+      connection.query(READ_COMMITTED);
       if (options.statementTimeoutMs) connection.query(statementTimeout(connection, options.statementTimeoutMs));
     });
     return pool;

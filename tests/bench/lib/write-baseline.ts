@@ -25,7 +25,11 @@ async function run(job: BaselineJob): Promise<{ transactions: number; seconds: n
     timezone: 'Z',
     supportBigNumbers: true,
   });
-  pool.pool.on('connection', (connection) => connection.query("SET time_zone = '+00:00'"));
+  // The app's session settings (database/mysql-utc-driver).
+  pool.pool.on('connection', (connection) => {
+    connection.query("SET time_zone = '+00:00'");
+    connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+  });
   let next = 0;
   let done = 0;
   const started = performance.now();

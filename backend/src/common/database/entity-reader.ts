@@ -57,22 +57,10 @@ export async function readEntities<E extends ObjectLiteral>(
   const metadata = manager.connection.getMetadata(target);
   const { columns, select, byProperty } = compile(manager, metadata);
   const driver = manager.connection.driver;
-  const conditions: string[] = [];
-  const parameters: unknown[] = [];
-  for (const [property, value] of Object.entries(where)) {
-    const column = byProperty.get(property);
-    if (!column) throw new Error(`${metadata.name} has no selectable column ${property}`);
-    const name = driver.escape(column.databaseName);
-    if (Array.isArray(value)) {
-      if (!value.length) return [];
-      conditions.push(`${name} IN (${value.map(() => '?').join(', ')})`);
-      for (const item of value) parameters.push(parameterOf(item));
-    } else {
-      conditions.push(`${name} = ?`);
-      parameters.push(parameterOf(value as ReadValue));
-    }
-  }
-  let sql = conditions.length ? `${select} WHERE ${conditions.join(' AND ')}` : select;
+  const condition = whereClause(manager, metadata, where);
+  if (condition.sql === null) return [];
+  let sql = select + condition.sql;
+  const { parameters } = condition;
   if (options.orderBy?.length) {
     sql += ` ORDER BY ${options.orderBy.map((p) => driver.escape(byProperty.get(p)!.databaseName)).join(', ')}`;
   }
@@ -99,6 +87,41 @@ export async function readEntity<E extends ObjectLiteral>(
 ): Promise<E | null> {
   const [first] = await readEntities(manager, target, where, { ...options, limit: 1 });
   return first ?? null;
+}
+
+/** ` WHERE …` for the conditions ('' for none), or null when an empty IN list means nothing can match. */
+function whereClause<E>(manager: EntityManager, metadata: EntityMetadata, where: ReadWhere<E>): { sql: string | null; parameters: unknown[] } {
+  const { byProperty } = compile(manager, metadata);
+  const driver = manager.connection.driver;
+  const conditions: string[] = [];
+  const parameters: unknown[] = [];
+  for (const [property, value] of Object.entries(where) as [string, ReadValue | readonly ReadValue[]][]) {
+    const column = byProperty.get(property);
+    if (!column) throw new Error(`${metadata.name} has no selectable column ${property}`);
+    const name = driver.escape(column.databaseName);
+    if (Array.isArray(value)) {
+      if (!value.length) return { sql: null, parameters };
+      conditions.push(`${name} IN (${value.map(() => '?').join(', ')})`);
+      for (const item of value) parameters.push(parameterOf(item));
+    } else {
+      conditions.push(`${name} = ?`);
+      parameters.push(parameterOf(value as ReadValue));
+    }
+  }
+  return { sql: conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '', parameters };
+}
+
+/** Whether any row matches (`SELECT 1 … LIMIT 1`). */
+export async function entityExists<E extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<E>,
+  where: ReadWhere<E>,
+): Promise<boolean> {
+  const metadata = manager.connection.getMetadata(target);
+  const { sql, parameters } = whereClause(manager, metadata, where);
+  if (sql === null) return false;
+  const rows: unknown[] = await manager.query(`SELECT 1 AS found FROM ${manager.connection.driver.escape(metadata.tableName)}${sql} LIMIT 1`, parameters);
+  return rows.length > 0;
 }
 
 /** Booleans as 1/0: what both MySQL's TINYINT and SQLite's INTEGER booleans store (better-sqlite3 refuses JS booleans). */

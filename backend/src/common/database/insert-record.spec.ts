@@ -13,6 +13,9 @@ class Sample extends BaseRecord {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  note: string | null;
 }
 
 const seen: object[] = [];
@@ -73,5 +76,28 @@ describe('insertRecord', () => {
   it('keeps the values the entity was given', async () => {
     const inserted = await insertRecord(dataSource.manager, dataSource.manager.create(Sample, { name: 'second', count: 0, active: false }));
     expect(await dataSource.manager.findOneByOrFail(Sample, { id: inserted.id })).toMatchObject({ name: 'second', count: 0, active: false });
+  });
+
+  it('inside a transaction sends its compiled INSERT: the same row, listeners and subscribers run, unset nullable columns NULL', async () => {
+    seen.length = 0;
+    const inserted = await dataSource.transaction((manager) =>
+      insertRecord(manager, manager.create(Sample, { name: 'third', count: 3 })),
+    );
+    const stored = await dataSource.manager.findOneByOrFail(Sample, { id: inserted.id });
+    expect(inserted.id).toMatch(/^[0-9A-Z]{26}$/);
+    expect({ ...inserted }).toEqual({ ...stored });
+    expect(stored).toMatchObject({ name: 'third', count: 3, active: true, note: null });
+    expect(seen).toEqual([expect.objectContaining({ id: inserted.id, name: 'third', note: null })]);
+  });
+
+  it('inside a transaction, a failed INSERT fails the transaction and leaves no row', async () => {
+    const id = (await insertRecord(dataSource.manager, dataSource.manager.create(Sample, { name: 'taken' }))).id;
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await insertRecord(manager, manager.create(Sample, { name: 'before' }));
+        await insertRecord(manager, manager.create(Sample, { id, name: 'duplicate' }));
+      }),
+    ).rejects.toThrow();
+    expect(await dataSource.manager.countBy(Sample, { name: 'before' })).toBe(0);
   });
 });

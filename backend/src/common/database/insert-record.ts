@@ -1,5 +1,5 @@
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import type { EntityManager, ObjectLiteral } from 'typeorm';
+import type { EntityManager, EntityMetadata, ObjectLiteral } from 'typeorm';
 
 /** Column types whose stored default is not the value the entity reads back (it is parsed on load). */
 const PARSED_TYPES = new Set<unknown>(['json', 'simple-json', 'simple-array', 'simple-enum-array']);
@@ -15,12 +15,36 @@ function knownDefault(column: ColumnMetadata, now: Date): unknown {
   return value === null || ['string', 'number', 'boolean'].includes(typeof value) ? value : undefined;
 }
 
+interface CompiledInsert {
+  columns: ColumnMetadata[];
+  sql: string;
+}
+
+const compiledInserts = new WeakMap<EntityMetadata, CompiledInsert>();
+
+/** `INSERT INTO table (every insertable column) VALUES (?, …)`, built once per entity. */
+function compiledInsert(manager: EntityManager, metadata: EntityMetadata): CompiledInsert {
+  let compiled = compiledInserts.get(metadata);
+  if (!compiled) {
+    const driver = manager.connection.driver;
+    const columns = metadata.columns.filter((c) => c.isInsert && !c.isVirtual && !(c.isGenerated && c.generationStrategy === 'increment'));
+    compiled = {
+      columns,
+      sql: `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    };
+    compiledInserts.set(metadata, compiled);
+  }
+  return compiled;
+}
+
 /**
  * Inserts a new entity like `manager.save` (its listeners and subscribers run, the audit trail
  * included) without the SELECT that TypeORM sends on MySQL after every insert to read back the
  * columns the database filled in: those values are set on the entity first, so the row and the
- * returned entity hold exactly what a reload would have read. Falls back to the reload when a
- * column's default is an SQL expression the app cannot evaluate.
+ * returned entity hold exactly what a reload would have read. Inside a transaction the INSERT is
+ * SQL compiled once per entity, its values converted by the driver as the query builder would;
+ * it falls back to the query builder (with the reload) when a column's default is an SQL
+ * expression the app cannot evaluate.
  */
 export async function insertRecord<E extends ObjectLiteral>(manager: EntityManager, entity: E): Promise<E> {
   const metadata = manager.connection.getMetadata(entity.constructor);
@@ -32,12 +56,21 @@ export async function insertRecord<E extends ObjectLiteral>(manager: EntityManag
     if (value === undefined) complete = false;
     else column.setEntityValue(entity, value);
   }
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(metadata.target)
-    .values(entity)
-    .updateEntity(!complete)
-    .execute();
+  const { columns, sql } = compiledInsert(manager, metadata);
+  // A nullable column left unset is stored NULL (no default: the query builder writes DEFAULT); the entity says so too.
+  for (const column of columns) {
+    if (column.isNullable && column.default === undefined && column.getEntityValue(entity) === undefined) column.setEntityValue(entity, null);
+  }
+  const queryRunner = manager.queryRunner;
+  if (!complete || !queryRunner?.isTransactionActive) {
+    await manager.createQueryBuilder().insert().into(metadata.target).values(entity).updateEntity(!complete).execute();
+    return entity;
+  }
+
+  const driver = manager.connection.driver;
+  await queryRunner.broadcaster.broadcast('BeforeInsert', metadata, entity);
+  const parameters = columns.map((column) => driver.preparePersistentValue(column.getEntityValue(entity) ?? null, column));
+  await manager.query(sql, parameters);
+  await queryRunner.broadcaster.broadcast('AfterInsert', metadata, entity);
   return entity;
 }

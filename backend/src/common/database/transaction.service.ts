@@ -14,7 +14,9 @@ const ambient = new AsyncLocalStorage<EntityManager>();
  *
  * On MySQL/MariaDB it runs READ COMMITTED: after a conditional UPDATE has waited for a concurrent
  * writer, the reads that follow see that writer's committed rows instead of an older snapshot, which
- * the ledgers' conditional-update pattern relies on. (SQLite transactions are serial anyway.)
+ * the ledgers' conditional-update pattern relies on. Every pooled session is set to it when it
+ * connects (database/mysql-utc-driver), which spares a `SET TRANSACTION` before each transaction.
+ * (SQLite transactions are serial anyway.)
  */
 @Injectable()
 export class TransactionService {
@@ -24,8 +26,6 @@ export class TransactionService {
     const outer = ambient.getStore();
     if (outer?.queryRunner?.isTransactionActive) return work(outer);
     const inTransaction = (manager: EntityManager) => ambient.run(manager, () => work(manager));
-    return this.dataSource.options.type === 'mysql' || this.dataSource.options.type === 'mariadb'
-      ? this.dataSource.transaction('READ COMMITTED', inTransaction)
-      : this.dataSource.transaction(inTransaction);
+    return this.dataSource.transaction(inTransaction);
   }
 }

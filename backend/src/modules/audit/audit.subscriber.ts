@@ -1,6 +1,7 @@
 import { EntitySubscriberInterface, EventSubscriber, InsertEvent, RemoveEvent, UpdateEvent } from 'typeorm';
 import { actorOf, ActorType } from '../../common/auth';
 import { requestContext } from '../../common/context/request-context';
+import { insertRecord } from '../../common/database/insert-record';
 import { newId } from '../../common/entity';
 import { AuditLog } from './audit-log.entity';
 
@@ -49,25 +50,19 @@ export class AuditSubscriber implements EntitySubscriberInterface {
     const beforeSnapshot = snapshot(before);
     const afterSnapshot = snapshot(after ? { ...(before ?? {}), ...after } : null);
     const entityId = (afterSnapshot?.id ?? beforeSnapshot?.id ?? removedId ?? null) as string | null;
-    // No reload of the row's defaults afterwards (on MySQL a SELECT per audited write): nothing reads them here.
-    await event.manager
-      .createQueryBuilder()
-      .insert()
-      .into(AuditLog)
-      .values(
-        Object.assign(new AuditLog(), {
-          id: newId(),
-          actorType: actor.type,
-          actorId: actor.id,
-          actorName: actor.name,
-          action: context.operation,
-          entityType: event.metadata.name,
-          entityId,
-          before: beforeSnapshot,
-          after: afterSnapshot,
-        }) as never,
-      )
-      .updateEntity(false)
-      .execute();
+    await insertRecord(
+      event.manager,
+      Object.assign(new AuditLog(), {
+        id: newId(),
+        actorType: actor.type,
+        actorId: actor.id,
+        actorName: actor.name,
+        action: context.operation,
+        entityType: event.metadata.name,
+        entityId,
+        before: beforeSnapshot,
+        after: afterSnapshot,
+      }),
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { formatInTimeZone } from 'date-fns-tz';
 import { addCalendarMonths, lotExpiresAt, monthOf, startOfLocalMonth } from './points-expiry';
 
 const SHANGHAI = 'Asia/Shanghai';
@@ -25,6 +26,30 @@ describe('monthOf', () => {
   it('rejects invalid dates and zones', () => {
     expect(() => monthOf(new Date(NaN), SHANGHAI)).toThrow(RangeError);
     expect(() => monthOf(at('2024-01-01T00:00:00Z'), 'Mars/Olympus_Mons')).toThrow(RangeError);
+  });
+});
+
+describe('monthOf, memoised by quarter-hour', () => {
+  it.each(['Asia/Shanghai', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns', 'UTC'])(
+    'agrees with a fresh conversion minute by minute across a month boundary in %s, asked twice',
+    (zone) => {
+      const boundary = startOfLocalMonth(2026, 12, zone).getTime();
+      for (let pass = 0; pass < 2; pass++) {
+        for (let ms = boundary - 40 * 60_000; ms <= boundary + 40 * 60_000; ms += 60_000 + 1) {
+          const [year, month] = formatInTimeZone(new Date(ms), zone, 'yyyy-MM').split('-').map(Number);
+          expect(monthOf(new Date(ms), zone)).toEqual({ year, month });
+        }
+      }
+    },
+  );
+
+  it('hands out copies: changing an answer does not change the next one', () => {
+    const first = monthOf(new Date('2026-11-22T04:00:00Z'), 'Asia/Shanghai');
+    first.month = 1;
+    expect(monthOf(new Date('2026-11-22T04:00:00Z'), 'Asia/Shanghai')).toEqual({ year: 2026, month: 11 });
+    const start = startOfLocalMonth(2026, 11, 'Asia/Shanghai');
+    start.setTime(0);
+    expect(startOfLocalMonth(2026, 11, 'Asia/Shanghai').toISOString()).toBe('2026-10-31T16:00:00.000Z');
   });
 });
 

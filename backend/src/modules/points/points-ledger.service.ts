@@ -36,6 +36,11 @@ export interface DebitInput extends EntryAttribution {
 }
 
 const MAX_RETRIES = 20;
+
+interface Balances {
+  balance: number;
+  debt: number;
+}
 const EXPIRY_ENTRY_COLUMNS = [
   'id',
   'createdAt',
@@ -73,9 +78,12 @@ export class PointsLedgerService {
       throw new RangeError('Credits must be a positive integer');
     const rules = await this.programme.rules(manager);
     let netted = 0;
+    let after: Balances;
     for (let attempt = 0; ; attempt++) {
-      const { debt } = await this.balances(manager, input.memberId);
+      // Locked (MySQL/MariaDB), so the balances after the UPDATE are known without reading them again.
+      const { balance, debt } = await this.balances(manager, input.memberId, true);
       netted = Math.min(debt, input.points);
+      after = { balance: balance + input.points - netted, debt: debt - netted };
       const changed = await executeUpdate(
         manager,
         'UPDATE `member` SET `pointsBalance` = `pointsBalance` + ?, `pointsDebt` = `pointsDebt` - ?, `lifetimePoints` = `lifetimePoints` + ? WHERE `id` = ? AND `pointsDebt` = ?',
@@ -89,13 +97,11 @@ export class PointsLedgerService {
     const reason = netted
       ? `${input.reason ?? ''}${input.reason ? '; ' : ''}${netted} points netted against debt`
       : input.reason;
-    const entry = await this.append(manager, {
-      ...input,
-      reason,
-      points: credited,
-      debtChange: -netted,
-      expiresAt,
-    });
+    const entry = await this.append(
+      manager,
+      { ...input, reason, points: credited, debtChange: -netted, expiresAt },
+      after,
+    );
     if (credited > 0) {
       await insertRecord(
         manager,
@@ -237,9 +243,11 @@ export class PointsLedgerService {
     return lots.length;
   }
 
-  async balances(manager: EntityManager, memberId: string): Promise<{ balance: number; debt: number }> {
+  /** The member's cached balances; `lock` holds the row for the rest of the transaction (MySQL/MariaDB; SQLite transactions are serial). */
+  async balances(manager: EntityManager, memberId: string, lock = false): Promise<Balances> {
+    const forUpdate = lock && manager.queryRunner?.isTransactionActive && manager.connection.options.type !== 'better-sqlite3';
     const [row] = await manager.query(
-      'SELECT `pointsBalance` AS balance, `pointsDebt` AS debt FROM `member` WHERE `id` = ?',
+      `SELECT \`pointsBalance\` AS balance, \`pointsDebt\` AS debt FROM \`member\` WHERE \`id\` = ?${forUpdate ? ' FOR UPDATE' : ''}`,
       [memberId],
     );
     if (!row) throw new NotFoundError('Member', memberId);
@@ -290,8 +298,10 @@ export class PointsLedgerService {
       debtChange: number;
       expiresAt: Date | null;
     },
+    /** The balances after the change, when the caller knows them (its row lock makes them exact). */
+    known?: Balances,
   ): Promise<PointsEntry> {
-    const { balance, debt } = await this.balances(manager, input.memberId);
+    const { balance, debt } = known ?? (await this.balances(manager, input.memberId));
     const entry = manager.create(PointsEntry, {
       memberId: input.memberId,
       type: input.type,

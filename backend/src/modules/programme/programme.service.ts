@@ -18,7 +18,7 @@ export class ProgrammeService {
   /** Rules read inside a transaction, once per transaction: recording a sale needs them three times. */
   private readonly perTransaction = new WeakMap<EntityManager, Promise<ProgrammeRules>>();
 
-  /** The rules in force; within one transaction every caller shares one read (treat it as read-only). */
+  /** The rules in force (frozen: callers share them); within one transaction every caller shares one read. */
   rules(manager: EntityManager = this.dataSource.manager): Promise<ProgrammeRules> {
     if (!manager.queryRunner?.isTransactionActive) return this.load(manager);
     let rules = this.perTransaction.get(manager);
@@ -29,16 +29,26 @@ export class ProgrammeService {
     return rules;
   }
 
+  /** The rules last built, with the stored text they were built from: most reads find the settings unchanged. */
+  private built?: { stored: string; rules: ProgrammeRules };
+
   private async load(manager: EntityManager): Promise<ProgrammeRules> {
-    const rows = await manager.find(ProgrammeSetting);
+    // The stored JSON text as it is: comparing it is cheaper than parsing and merging it again.
+    const rows: { key: string; value: string }[] = await manager.query(
+      'SELECT `key` AS `key`, `value` AS `value` FROM `programme_setting` ORDER BY `key`',
+    );
+    const stored = JSON.stringify(rows);
+    if (this.built?.stored === stored) return this.built.rules;
     const rules = structuredClone(DEFAULT_PROGRAMME_RULES) as unknown as Record<string, unknown>;
     for (const row of rows) {
       if (!(row.key in rules)) continue;
+      const value: unknown = JSON.parse(row.value);
       const base = rules[row.key];
-      rules[row.key] =
-        isPlainObject(base) && isPlainObject(row.value) ? { ...base, ...row.value } : row.value;
+      rules[row.key] = isPlainObject(base) && isPlainObject(value) ? { ...base, ...value } : value;
     }
-    return rules as unknown as ProgrammeRules;
+    const built = deepFreeze(rules) as unknown as ProgrammeRules;
+    this.built = { stored, rules: built };
+    return built;
   }
 
   /** The rules as the admin shows them. */
@@ -81,6 +91,15 @@ export class ProgrammeService {
     };
     return manager ? work(manager) : this.tx.run(work);
   }
+}
+
+/** Shared between callers, so nobody may change it. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { getTimezoneOffset } from 'date-fns-tz';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { actorOf, Principal } from '../../common/auth';
-import { assertUnreferenced, dialectOf, executeUpdate, TransactionService } from '../../common/database';
+import { assertUnreferenced, dialectOf, executeUpdate, readEntities, readEntity, TransactionService } from '../../common/database';
 import {
   BadUserInputError,
   ConflictError,
@@ -68,14 +68,14 @@ export class TiersService {
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Tier> {
-    const tier = await manager.findOneBy(Tier, { id });
+    const tier = await readEntity(manager, Tier, { id });
     if (!tier) throw new NotFoundError('Tier', id);
     return tier;
   }
 
   /** All tiers, lowest rank first. */
   all(manager: EntityManager = this.dataSource.manager): Promise<Tier[]> {
-    return manager.find(Tier, { order: { rank: 'ASC' } });
+    return readEntities(manager, Tier, {}, { orderBy: ['rank'] });
   }
 
   /** The tier new members start in: the lowest rank. */
@@ -240,7 +240,7 @@ export class TiersService {
 
   /** Upgrades one member at once if the rolling figures reach a better tier (after a transaction). */
   async upgradeIfQualified(manager: EntityManager, memberId: string, asOf: Date): Promise<void> {
-    const member = await manager.findOneBy(Member, { id: memberId });
+    const member = await readEntity(manager, Member, { id: memberId });
     if (!member || !EVALUATED_STATUSES.includes(member.status)) return;
     const rules = await this.programme.rules(manager);
     const tiers = await this.all(manager);

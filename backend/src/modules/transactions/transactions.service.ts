@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { actorOf, Principal } from '../../common/auth';
-import { dialectOf, executeUpdate, insertRecord, TransactionService } from '../../common/database';
+import { dialectOf, entityExists, executeUpdate, insertRecord, readEntity, TransactionService } from '../../common/database';
 import { BadUserInputError, InvalidStateError, NotFoundError } from '../../common/errors';
 import { idempotentWrite, payloadHash } from '../../common/idempotency';
 import { ListArgs, listQuery, Page } from '../../common/list';
@@ -16,7 +16,6 @@ import { addCalendarMonths } from '../points/points-expiry';
 import { PointsLedgerService } from '../points/points-ledger.service';
 import { ProgrammeRules } from '../programme/programme-rules';
 import { ProgrammeService } from '../programme/programme.service';
-import { Tier } from '../tiers/tier.entity';
 import { TiersService } from '../tiers/tiers.service';
 import { Vehicle } from '../vehicles/vehicle.entity';
 import { VehiclesService } from '../vehicles/vehicles.service';
@@ -82,7 +81,7 @@ export class TransactionsService {
     }
     const hash = payloadHash({ ...input, dealershipId });
     return idempotentWrite({
-      find: () => this.transactions.findOneBy({ dealershipId, externalRef: input.externalRef }),
+      find: () => readEntity(this.transactions.manager, SalesTransaction, { dealershipId, externalRef: input.externalRef }),
       hashOf: (t) => t.payloadHash,
       payloadHash: hash,
       field: 'input.externalRef',
@@ -173,7 +172,7 @@ export class TransactionsService {
     const plan = planEarning({
       amount: input.amount,
       rate: rules.earningRates[input.type] ?? '0',
-      tierMultiplier: (await manager.findOneByOrFail(Tier, { id: member.tierId })).pointsMultiplier,
+      tierMultiplier: (await this.tiers.get(member.tierId, manager)).pointsMultiplier,
       bonuses,
     });
     const activities: EarningPlan['activities'] = [];
@@ -195,12 +194,12 @@ export class TransactionsService {
     input: RecordTransactionInput & { dealershipId: string },
     hash: string,
   ): Promise<SalesTransaction> {
-    if (!(await manager.existsBy(Dealership, { id: input.dealershipId }))) {
+    if (!(await entityExists(manager, Dealership, { id: input.dealershipId }))) {
       throw new BadUserInputError({ 'input.dealershipId': 'is not an existing dealership' });
     }
     let member: Member | null = null;
     if (input.memberId) {
-      member = await manager.findOneBy(Member, { id: input.memberId });
+      member = await readEntity(manager, Member, { id: input.memberId });
       if (!member) throw new BadUserInputError({ 'input.memberId': 'is not an existing member' });
       if (member.status === MemberStatus.ERASED)
         throw new InvalidStateError('An erased member takes no new transactions');
