@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { getTimezoneOffset } from 'date-fns-tz';
 import { DataSource } from 'typeorm';
 import { Principal } from '../../common/auth';
 import { dialectOf, SqlDialect } from '../../common/database';
 import { BadUserInputError, ForbiddenError } from '../../common/errors';
-import { addDaysToDate, daysBetweenDates, localDate } from '../../common/time';
+import { addDaysToDate, daysBetweenDates, localDate, utcOffsetMinutes } from '../../common/time';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ParticipationStatus } from '../activities/activity-participation.entity';
 import { ActivityStatus, ActivityType } from '../activities/activity.enums';
@@ -243,7 +242,7 @@ export class InsightsService {
   private async newMembersByDay(scope: Scope): Promise<DailyCount[]> {
     const { sql, from, to } = scope;
     const zone = this.config.programmeTimeZone;
-    const day = sql.localDate('m.`createdAt`', getTimezoneOffset(zone, from) / 60_000);
+    const day = sql.localDate('m.`createdAt`', utcOffsetMinutes(zone, from));
     const q = new Statement();
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT ${day} AS bucket, COUNT(*) AS members FROM \`member\` m

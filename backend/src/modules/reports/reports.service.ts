@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { getTimezoneOffset } from 'date-fns-tz';
 import { DataSource } from 'typeorm';
 import { Principal } from '../../common/auth';
 import { dialectOf } from '../../common/database';
@@ -8,7 +7,7 @@ import { BadUserInputError, ForbiddenError } from '../../common/errors';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { CardType } from '../cards/card.enums';
 import { storeOf } from '../members/member-access';
-import { localDate } from '../../common/time';
+import { localDate, utcOffsetMinutes } from '../../common/time';
 import { toCsv, yuan } from './csv';
 import {
   CsvExport,
@@ -82,7 +81,7 @@ export class ReportsService {
     this.assertPeriod(from, to);
     const scope = this.scopeTo(principal, dealershipId);
     const sql = dialectOf(this.dataSource);
-    const day = sql.localDate('`createdAt`', getTimezoneOffset(this.config.programmeTimeZone, from) / 60_000);
+    const day = sql.localDate('`createdAt`', utcOffsetMinutes(this.config.programmeTimeZone, from));
     const params: unknown[] = [CardType.STORED_VALUE, sql.dateTime(from), sql.dateTime(to)];
     if (scope) params.push(scope);
     const rows: Record<string, unknown>[] = await this.dataSource.query(

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { getTimezoneOffset } from 'date-fns-tz';
+import { utcOffsetMinutes } from '../../common/time';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { actorOf, Principal } from '../../common/auth';
 import { assertUnreferenced, dialectOf, executeUpdate, readEntities, readEntity, TransactionService } from '../../common/database';
@@ -276,7 +276,7 @@ export class TiersService {
     const from = addCalendarMonths(asOf, -rules.qualifyingWindowMonths);
     const visitTypes = rules.serviceVisitTypes.length ? rules.serviceVisitTypes : ['__none__'];
     // A visit day is a calendar day in the programme time zone (its UTC offset as of `asOf`), not in UTC.
-    const visitDay = sql.localDate('`occurredAt`', getTimezoneOffset(this.config.programmeTimeZone, asOf) / 60_000);
+    const visitDay = sql.localDate('`occurredAt`', utcOffsetMinutes(this.config.programmeTimeZone, asOf));
     const rows: Record<string, unknown>[] = await manager.query(
       `SELECT \`memberId\` AS memberId,
               COALESCE(SUM(\`qualifyingPoints\`), 0) AS points,
