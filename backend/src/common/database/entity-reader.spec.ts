@@ -87,11 +87,6 @@ describe('readEntities', () => {
     expect(await readEntity(dataSource.manager, Reading, { id: 'missing' })).toBeNull();
   });
 
-  it('reads with a row lock inside a transaction', async () => {
-    const locked = await dataSource.transaction((manager) => readEntity(manager, Reading, { id: rows[2].id }, { forUpdate: true }));
-    expect(locked).toMatchObject({ name: 'c', amount: -5, birthday: '2000-12-31' });
-  });
-
   it('refuses a condition on a column it does not select', async () => {
     await expect(readEntities(dataSource.manager, Reading, { secret: 's' })).rejects.toThrow(/no selectable column secret/);
   });

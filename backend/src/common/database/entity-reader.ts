@@ -9,8 +9,6 @@ export interface ReadOptions<E> {
   /** Columns to order by, ascending. */
   orderBy?: Array<keyof E & string>;
   limit?: number;
-  /** Locks the rows read for the rest of the transaction (MySQL/MariaDB `FOR UPDATE`; SQLite transactions are serialised already). */
-  forUpdate?: boolean;
 }
 
 interface CompiledEntity {
@@ -36,11 +34,6 @@ function compile(manager: EntityManager, metadata: EntityMetadata): CompiledEnti
   return entry;
 }
 
-function isMysql(manager: EntityManager): boolean {
-  const type = manager.connection.options.type;
-  return type === 'mysql' || type === 'mariadb';
-}
-
 /**
  * Whole entities by equality (or IN) conditions, as `manager.find` would return them — every
  * selectable column, hydrated by the driver with the columns' types and transformers — but from
@@ -55,9 +48,10 @@ export async function readEntities<E extends ObjectLiteral>(
   options: ReadOptions<E> = {},
 ): Promise<E[]> {
   const metadata = manager.connection.getMetadata(target);
-  const { columns, select, byProperty } = compile(manager, metadata);
+  const compiled = compile(manager, metadata);
+  const { columns, select, byProperty } = compiled;
   const driver = manager.connection.driver;
-  const condition = whereClause(manager, metadata, where);
+  const condition = whereClause(manager, metadata, compiled, where);
   if (condition.sql === null) return [];
   let sql = select + condition.sql;
   const { parameters } = condition;
@@ -65,7 +59,6 @@ export async function readEntities<E extends ObjectLiteral>(
     sql += ` ORDER BY ${options.orderBy.map((p) => driver.escape(byProperty.get(p)!.databaseName)).join(', ')}`;
   }
   if (options.limit !== undefined) sql += ` LIMIT ${Math.trunc(options.limit)}`;
-  if (options.forUpdate && isMysql(manager) && manager.queryRunner?.isTransactionActive) sql += ' FOR UPDATE';
 
   const rows: Record<string, unknown>[] = await manager.query(sql, parameters);
   return rows.map((row) => {
@@ -90,8 +83,12 @@ export async function readEntity<E extends ObjectLiteral>(
 }
 
 /** ` WHERE …` for the conditions ('' for none), or null when an empty IN list means nothing can match. */
-function whereClause<E>(manager: EntityManager, metadata: EntityMetadata, where: ReadWhere<E>): { sql: string | null; parameters: unknown[] } {
-  const { byProperty } = compile(manager, metadata);
+function whereClause<E>(
+  manager: EntityManager,
+  metadata: EntityMetadata,
+  { byProperty }: CompiledEntity,
+  where: ReadWhere<E>,
+): { sql: string | null; parameters: unknown[] } {
   const driver = manager.connection.driver;
   const conditions: string[] = [];
   const parameters: unknown[] = [];
@@ -118,7 +115,7 @@ export async function entityExists<E extends ObjectLiteral>(
   where: ReadWhere<E>,
 ): Promise<boolean> {
   const metadata = manager.connection.getMetadata(target);
-  const { sql, parameters } = whereClause(manager, metadata, where);
+  const { sql, parameters } = whereClause(manager, metadata, compile(manager, metadata), where);
   if (sql === null) return false;
   const rows: unknown[] = await manager.query(`SELECT 1 AS found FROM ${manager.connection.driver.escape(metadata.tableName)}${sql} LIMIT 1`, parameters);
   return rows.length > 0;

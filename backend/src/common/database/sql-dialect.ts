@@ -18,6 +18,8 @@ export interface SqlDialect {
    * the rows actually inserted.
    */
   insertIgnore(table: string, columns: string[], rows: number): string;
+  /** Appended to a SELECT in a transaction to hold its rows until commit: `FOR UPDATE` on MySQL/MariaDB, nothing on SQLite (its transactions are serial). */
+  lockRows: string;
 }
 
 function insertIgnoreSql(verb: string, table: string, columns: string[], rows: number): string {
@@ -38,6 +40,7 @@ const sqlite: SqlDialect = {
   localDate: (column, offset) => `DATE(${column}, '${Math.trunc(offset) >= 0 ? '+' : ''}${Math.trunc(offset)} minutes')`,
   hoursBetween: (from, to) => `((julianday(${to}) - julianday(${from})) * 24.0)`,
   insertIgnore: (table, columns, rows) => insertIgnoreSql('INSERT OR IGNORE', table, columns, rows),
+  lockRows: '',
 };
 
 const mysql: SqlDialect = {
@@ -47,6 +50,7 @@ const mysql: SqlDialect = {
   localDate: (column, offset) => `DATE(${column} + INTERVAL ${Math.trunc(offset)} MINUTE)`,
   hoursBetween: (from, to) => `(TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) / 3600000000.0)`,
   insertIgnore: (table, columns, rows) => insertIgnoreSql('INSERT IGNORE', table, columns, rows),
+  lockRows: ' FOR UPDATE',
 };
 
 export function dialectOf(executor: DataSource | EntityManager): SqlDialect {

@@ -1,20 +1,15 @@
 import { formatInTimeZone, getTimezoneOffset } from 'date-fns-tz';
+import { boundedMemo, quarterHourKey } from './memo';
 
-/** Every zone's offset, and so every offset change, falls on a quarter-hour: the offset is the same throughout one. */
-const QUARTER_HOUR_MS = 15 * 60_000;
-const offsets = new Map<string, number>();
+const offsets = boundedMemo<number>();
 
 /** The zone's UTC offset in minutes at an instant (+480 for Asia/Shanghai), memoised by quarter-hour: a conversion is costly and sits on every sale's path. */
 export function utcOffsetMinutes(timeZone: string, instant: Date): number {
-  const key = `${timeZone}|${Math.floor(instant.getTime() / QUARTER_HOUR_MS)}`;
-  let minutes = offsets.get(key);
-  if (minutes === undefined) {
-    minutes = getTimezoneOffset(timeZone, instant) / 60_000;
+  return offsets(quarterHourKey(timeZone, instant), () => {
+    const minutes = getTimezoneOffset(timeZone, instant) / 60_000;
     if (Number.isNaN(minutes)) throw new RangeError(`Unknown time zone: ${timeZone}`);
-    if (offsets.size >= 50_000) offsets.clear();
-    offsets.set(key, minutes);
-  }
-  return minutes;
+    return minutes;
+  });
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */

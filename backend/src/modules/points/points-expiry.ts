@@ -1,4 +1,5 @@
 import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
+import { boundedMemo, quarterHourKey } from '../../common/time';
 
 /**
  * Calendar arithmetic for points lots. "Month" always means the calendar month as seen in the
@@ -25,31 +26,19 @@ function assertTimeZone(timeZone: string): void {
   validTimeZones.add(timeZone);
 }
 
-/**
- * Quarter-hours (every time zone's offset is a whole number of them) → their local month: a month
- * starts at a local midnight, so every instant of a quarter-hour lies in the same month. Memoised
- * because a time-zone conversion costs far more than the rest of recording a sale's points.
- */
-const QUARTER_HOUR_MS = 15 * 60_000;
-const monthsByQuarterHour = new Map<string, CalendarMonth>();
-const startsOfMonth = new Map<string, Date>();
-const MEMO_LIMIT = 50_000;
-
-function remember<V>(memo: Map<string, V>, key: string, value: V): V {
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, value);
-  return value;
-}
+// Memoised: a time-zone conversion costs far more than the rest of recording a sale's points.
+const monthsByQuarterHour = boundedMemo<CalendarMonth>();
+const startsOfMonth = boundedMemo<Date>();
 
 /** The calendar month containing `instant` in `timeZone`. */
 export function monthOf(instant: Date, timeZone: string): CalendarMonth {
   assertValidInstant(instant);
   assertTimeZone(timeZone);
-  const key = `${timeZone}|${Math.floor(instant.getTime() / QUARTER_HOUR_MS)}`;
-  const known = monthsByQuarterHour.get(key);
-  if (known) return { ...known };
-  const [year, month] = formatInTimeZone(instant, timeZone, 'yyyy-MM').split('-').map(Number);
-  return { ...remember(monthsByQuarterHour, key, { year, month }) };
+  const month = monthsByQuarterHour(quarterHourKey(timeZone, instant), () => {
+    const [year, month] = formatInTimeZone(instant, timeZone, 'yyyy-MM').split('-').map(Number);
+    return { year, month };
+  });
+  return { ...month };
 }
 
 /**
@@ -66,9 +55,7 @@ export function startOfLocalMonth(year: number, month: number, timeZone: string)
   const y = Math.floor(index / 12);
   const m = index - y * 12 + 1;
   const wallClock = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-01T00:00:00.000`;
-  const key = `${timeZone}|${wallClock}`;
-  const start = startsOfMonth.get(key) ?? remember(startsOfMonth, key, fromZonedTime(wallClock, timeZone));
-  return new Date(start.getTime());
+  return new Date(startsOfMonth(`${timeZone}|${wallClock}`, () => fromZonedTime(wallClock, timeZone)).getTime());
 }
 
 /**

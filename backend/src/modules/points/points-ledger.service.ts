@@ -245,9 +245,9 @@ export class PointsLedgerService {
 
   /** The member's cached balances; `lock` holds the row for the rest of the transaction (MySQL/MariaDB; SQLite transactions are serial). */
   async balances(manager: EntityManager, memberId: string, lock = false): Promise<Balances> {
-    const forUpdate = lock && manager.queryRunner?.isTransactionActive && manager.connection.options.type !== 'better-sqlite3';
+    const locking = lock && manager.queryRunner?.isTransactionActive ? dialectOf(manager).lockRows : '';
     const [row] = await manager.query(
-      `SELECT \`pointsBalance\` AS balance, \`pointsDebt\` AS debt FROM \`member\` WHERE \`id\` = ?${forUpdate ? ' FOR UPDATE' : ''}`,
+      `SELECT \`pointsBalance\` AS balance, \`pointsDebt\` AS debt FROM \`member\` WHERE \`id\` = ?${locking}`,
       [memberId],
     );
     if (!row) throw new NotFoundError('Member', memberId);
