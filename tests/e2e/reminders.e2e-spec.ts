@@ -203,26 +203,29 @@ describe('REMINDERS', () => {
     // Eight days ahead: not yet (a fresh vehicle due date would not be queued then).
   });
 
-  it('finishes a run that crashed after its first chunk, without duplicates', async () => {
+  it('finishes a run that crashed part-way, without duplicates', async () => {
     const job = t.app.get(RemindersJob);
     const asOf = new Date('2027-09-15T01:00:00Z');
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 12; i++) {
       const m = await createMember(t, { name: `周${i}`, vehicle: { vin: uniqueVin(), inspectionDueDate: '2027-09-20' } });
       ids.push(m.vehicles[0].id);
     }
+    const due = async () =>
+      (await notifications({ template: 'INSPECTION_DUE' as never })).filter((n) => n.dedupeKey.endsWith(':2027-09-20'));
     job.chunkSize = 2;
     job.failAfterChunks = 1;
     try {
       const crashed = await runJob(t, 'REMINDERS', asOf);
       expect(crashed.status).toBe('FAILED');
-      const partial = await notifications({ template: 'INSPECTION_DUE' as never });
-      expect(partial.filter((n) => n.dedupeKey.endsWith(':2027-09-20'))).toHaveLength(2);
+      // The first chunk queued, then crashed; on MariaDB the chunks already under way finished too.
+      const partial = (await due()).length;
+      expect(partial).toBeGreaterThanOrEqual(2);
+      expect(partial).toBeLessThan(12);
       job.failAfterChunks = null;
       const resumed = await runJob(t, 'REMINDERS', asOf);
-      expect(resumed).toMatchObject({ status: 'SUCCEEDED', affected: 3 });
-      const done = (await notifications({ template: 'INSPECTION_DUE' as never })).filter((n) => n.dedupeKey.endsWith(':2027-09-20'));
-      expect(done.map((n) => n.dedupeKey).sort()).toEqual(ids.map((id) => `reminder:INSPECTION_DUE:${id}:2027-09-20`).sort());
+      expect(resumed).toMatchObject({ status: 'SUCCEEDED', affected: 12 - partial });
+      expect((await due()).map((n) => n.dedupeKey).sort()).toEqual(ids.map((id) => `reminder:INSPECTION_DUE:${id}:2027-09-20`).sort());
     } finally {
       job.chunkSize = 1000;
       job.failAfterChunks = null;

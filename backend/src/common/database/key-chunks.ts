@@ -5,10 +5,16 @@ export interface ChunkTotals {
 }
 
 /**
- * Walks rows in key order, one chunk at a time, never holding more than a chunk: `fetch(after)`
+ * Walks rows in key order, one chunk at a time, never holding more than a few chunks: `fetch(after)`
  * returns the next rows with a key greater than `after` (ordered by it, at most a chunk);
  * `handle` works on them and answers how many it changed. Used by the jobs, whose handlers are
  * idempotent, so a walk cut short is simply run again from the start.
+ *
+ * With `inFlight` above 1, the next chunk is fetched while earlier ones are handled, and up to
+ * `inFlight` chunks are handled at once: a walk that waits on the database (reads of a table larger
+ * than the buffer pool, commits) then keeps more than one of its cores busy. Only for handlers of
+ * disjoint rows whose work does not change what later fetches return. The first failure stops the
+ * walk: no new chunk starts, the ones under way finish, and it is rethrown.
  */
 export async function inKeyChunks<R>(options: {
   fetch: (after: string) => Promise<R[]>;
@@ -16,20 +22,40 @@ export async function inKeyChunks<R>(options: {
   /** The key of a row; default its `id`. */
   keyOf?: (row: R) => string;
   heartbeat?: () => Promise<void>;
+  /** Chunks handled at once (default 1: one after the other). */
+  inFlight?: number;
 }): Promise<ChunkTotals> {
   const keyOf = options.keyOf ?? ((row: R) => String((row as { id: unknown }).id));
+  const limit = Math.max(1, Math.floor(options.inFlight ?? 1));
+  const totals: ChunkTotals = { processed: 0, affected: 0 };
+  const running = new Set<Promise<void>>();
+  let failure: { error: unknown } | null = null;
   let after = '';
-  let processed = 0;
-  let affected = 0;
-  for (;;) {
-    const rows = await options.fetch(after);
-    if (!rows.length) break;
-    after = keyOf(rows[rows.length - 1]);
-    affected += (await options.handle(rows)) ?? 0;
-    processed += rows.length;
-    await options.heartbeat?.();
+  try {
+    while (!failure) {
+      const rows = await options.fetch(after);
+      if (!rows.length || failure) break;
+      after = keyOf(rows[rows.length - 1]);
+      const handled: Promise<void> = (async () => {
+        // Awaited before adding: `totals.affected += await …` would add to a total read before the wait.
+        const changed = (await options.handle(rows)) ?? 0;
+        totals.affected += changed;
+        totals.processed += rows.length;
+        await options.heartbeat?.();
+      })()
+        .catch((error: unknown) => {
+          failure ??= { error };
+        })
+        .finally(() => running.delete(handled));
+      running.add(handled);
+      if (running.size >= limit) await Promise.race(running);
+    }
+  } finally {
+    // Also when a fetch fails: no chunk is left running behind the caller's back.
+    await Promise.all(running);
   }
-  return { processed, affected };
+  if (failure) throw (failure as { error: unknown }).error;
+  return totals;
 }
 
 /**

@@ -20,6 +20,12 @@ export interface SqlDialect {
   insertIgnore(table: string, columns: string[], rows: number): string;
   /** Appended to a SELECT in a transaction to hold its rows until commit: `FOR UPDATE` on MySQL/MariaDB, nothing on SQLite (its transactions are serial). */
   lockRows: string;
+  /**
+   * Chunks a job's key walk (`inKeyChunks` `inFlight`) may handle at once: 3 on MySQL/MariaDB,
+   * whose connections work in parallel (SEGMENTATION over 1M members on 2 cores: 75 s one at a
+   * time, 49 s with 2, 42 s with 3, no better with 4); 1 on SQLite, whose one connection is serial.
+   */
+  parallelChunks: number;
 }
 
 function insertIgnoreSql(verb: string, table: string, columns: string[], rows: number): string {
@@ -41,6 +47,7 @@ const sqlite: SqlDialect = {
   hoursBetween: (from, to) => `((julianday(${to}) - julianday(${from})) * 24.0)`,
   insertIgnore: (table, columns, rows) => insertIgnoreSql('INSERT OR IGNORE', table, columns, rows),
   lockRows: '',
+  parallelChunks: 1,
 };
 
 const mysql: SqlDialect = {
@@ -51,6 +58,7 @@ const mysql: SqlDialect = {
   hoursBetween: (from, to) => `(TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) / 3600000000.0)`,
   insertIgnore: (table, columns, rows) => insertIgnoreSql('INSERT IGNORE', table, columns, rows),
   lockRows: ' FOR UPDATE',
+  parallelChunks: 3,
 };
 
 export function dialectOf(executor: DataSource | EntityManager): SqlDialect {

@@ -159,6 +159,8 @@ export class SegmentationJob implements JobHandler, OnModuleInit {
         return 0;
       },
       heartbeat,
+      // Chunks touch disjoint members and leave the fetched columns alone.
+      inFlight: sql.parallelChunks,
     });
     return { processed: walked.processed, affected: affected + walked.affected };
   }

@@ -130,6 +130,8 @@ export class RemindersJob implements JobHandler, OnModuleInit {
           return queued;
         },
         heartbeat,
+        // Chunks queue disjoint reminders (a race on one would be settled by INSERT IGNORE) and never change a source's rows.
+        inFlight: dialectOf(this.dataSource).parallelChunks,
       });
       processed += totals.processed;
       affected += totals.affected;
