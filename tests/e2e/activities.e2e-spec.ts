@@ -238,6 +238,27 @@ describe('activities', () => {
   });
 
   describe('earning', () => {
+    it('applies inside its window [startsAt, endsAt) to the millisecond', async () => {
+      const store = await createDealership(t);
+      const startsAt = new Date(Date.now() - HOUR + 123);
+      const endsAt = new Date(Date.now() + 2 * 60_000 + 456);
+      const bonus = await live({
+        name: '窗口边界奖励',
+        type: 'BONUS_POINTS',
+        bonusPoints: 7,
+        dealershipIds: [store],
+        startsAt: startsAt.toISOString(),
+        endsAt: endsAt.toISOString(),
+      });
+      const regular = await member(store);
+      const applied = async (occurredAt: Date) =>
+        (await recordOk({ memberId: regular.id, dealershipId: store, occurredAt: occurredAt.toISOString() })).appliedActivities.map((a) => a.id);
+      expect(await applied(new Date(startsAt.getTime() - 1))).toEqual([]);
+      expect(await applied(startsAt)).toEqual([bonus.id]);
+      expect(await applied(new Date(endsAt.getTime() - 1))).toEqual([bonus.id]);
+      expect(await applied(endsAt)).toEqual([]);
+    });
+
     it('applies a multiplier only at its stores, to its tiers and transaction types, with exact points', async () => {
       const [storeA, storeB, elsewhere] = [await createDealership(t), await createDealership(t), await createDealership(t)];
       const double = await live({

@@ -134,7 +134,19 @@ describe('hardening', () => {
       expect(aliased.body.errors).toBeUndefined();
       const many = Array.from({ length: 200 }, (_, i) => `m${i}: members(page: { perPage: 25 }) { items { id name phone } total }`);
       const refused = await post({ query: `query { ${many.join(' ')} }` }, { token: admin, ip: freshIp() });
-      expect(refused.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+      expect(refused.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', complexity: 25200 });
+      // The same text again is costed once and remembered: refused again, at the same cost.
+      const again = await post({ query: `query { ${many.join(' ')} }` }, { token: admin, ip: freshIp() });
+      expect(again.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', complexity: 25200 });
+      // A cost that a variable switches is worked out per request, not remembered from the first.
+      const switched = `query($all: Boolean!) { ${many.map((m) => m.replace(') {', ') @include(if: $all) {')).join(' ')} }`;
+      const off = await post({ query: switched, variables: { all: false } }, { token: admin, ip: freshIp() });
+      expect(off.body.errors).toBeUndefined();
+      const on = await post({ query: switched, variables: { all: true } }, { token: admin, ip: freshIp() });
+      expect(on.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', complexity: 25200 });
+      // The same for a page size in a variable, the other way round: small after large.
+      const after = await post({ query: MEMBERS, variables: { page: { perPage: 25 } } }, { token: admin, ip: freshIp() });
+      expect(after.body.errors).toBeUndefined();
     });
 
     it('caps batched requests at GRAPHQL_MAX_BATCH operations', async () => {

@@ -87,6 +87,18 @@ describe('readEntities', () => {
     expect(await readEntity(dataSource.manager, Reading, { id: 'missing' })).toBeNull();
   });
 
+  it('bounds columns by ranges, dates compared to the millisecond as stored', async () => {
+    const seen = new Date('2026-11-01T08:30:00.123Z');
+    const names = async (where: Parameters<typeof readEntities<Reading>>[2]) =>
+      (await readEntities(dataSource.manager, Reading, where, { orderBy: ['name'] })).map((r) => r.name);
+    expect(await names({ seenAt: { '<=': seen } })).toEqual(['b']);
+    expect(await names({ seenAt: { '<': seen } })).toEqual([]);
+    expect(await names({ seenAt: { '>': new Date(seen.getTime() - 1), '<': new Date(seen.getTime() + 1) } })).toEqual(['b']);
+    expect(await names({ amount: { '>=': 0 }, active: true })).toEqual(['b']);
+    expect(await names({ amount: { '<': 12_345 } })).toEqual(['a', 'c']);
+    await expect(readEntities(dataSource.manager, Reading, { amount: { '!=': 1 } as never })).rejects.toThrow(/Unknown range operator/);
+  });
+
   it('refuses a condition on a column it does not select', async () => {
     await expect(readEntities(dataSource.manager, Reading, { secret: 's' })).rejects.toThrow(/no selectable column secret/);
   });

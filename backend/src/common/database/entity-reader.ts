@@ -1,9 +1,13 @@
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 
-/** A condition value: one value (equality) or a list (IN); an empty list matches nothing. */
+/** A condition value: one value (equality), a list (IN; an empty list matches nothing) or a range. */
 export type ReadValue = string | number | boolean;
-export type ReadWhere<E> = Partial<Record<keyof E & string, ReadValue | readonly ReadValue[]>>;
+/** Bounds on one column, all of which must hold, e.g. `{ '<=': at }`; dates are converted as the column stores them. */
+export type ReadRange = Partial<Record<'<' | '<=' | '>' | '>=', ReadValue | Date>>;
+export type ReadWhere<E> = Partial<Record<keyof E & string, ReadValue | readonly ReadValue[] | ReadRange>>;
+
+const RANGE_OPERATORS = new Set(['<', '<=', '>', '>=']);
 
 export interface ReadOptions<E> {
   /** Columns to order by, ascending. */
@@ -92,7 +96,7 @@ function whereClause<E>(
   const driver = manager.connection.driver;
   const conditions: string[] = [];
   const parameters: unknown[] = [];
-  for (const [property, value] of Object.entries(where) as [string, ReadValue | readonly ReadValue[]][]) {
+  for (const [property, value] of Object.entries(where) as [string, ReadValue | readonly ReadValue[] | ReadRange][]) {
     const column = byProperty.get(property);
     if (!column) throw new Error(`${metadata.name} has no selectable column ${property}`);
     const name = driver.escape(column.databaseName);
@@ -100,6 +104,13 @@ function whereClause<E>(
       if (!value.length) return { sql: null, parameters };
       conditions.push(`${name} IN (${value.map(() => '?').join(', ')})`);
       for (const item of value) parameters.push(parameterOf(item));
+    } else if (typeof value === 'object') {
+      for (const [operator, bound] of Object.entries(value as ReadRange)) {
+        if (!RANGE_OPERATORS.has(operator)) throw new Error(`Unknown range operator ${operator} on ${metadata.name}.${property}`);
+        conditions.push(`${name} ${operator} ?`);
+        // As a write would store it (datetime text on SQLite, a Date for mysql2), so the comparison is like for like.
+        parameters.push(bound instanceof Date ? driver.preparePersistentValue(bound, column) : parameterOf(bound as ReadValue));
+      }
     } else {
       conditions.push(`${name} = ?`);
       parameters.push(parameterOf(value as ReadValue));

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { executeUpdate } from '../../common/database';
+import { executeUpdate, readEntities } from '../../common/database';
 import { EarningBonus, EarningContext, EarningRule, EarningRules } from '../points/earning-rules';
 import { SalesTransaction } from '../transactions/sales-transaction.entity';
 import { TransactionActivity } from '../transactions/transaction-activity.entity';
@@ -35,13 +35,17 @@ export class ActivityEarning implements EarningRule, OnModuleInit {
    * match it. Ordered by id, so concurrent transactions claim budgets in the same order.
    */
   async bonusesFor(context: EarningContext): Promise<EarningBonus[]> {
-    const candidates = await context.manager
-      .createQueryBuilder(Activity, 'a')
-      .where('a.type IN (:...types)', { types: EARNING_TYPES })
-      .andWhere('a.status IN (:...statuses)', { statuses: EARNING_STATUSES })
-      .andWhere('a.startsAt <= :at AND a.endsAt > :at', { at: context.occurredAt })
-      .orderBy('a.id', 'ASC')
-      .getMany();
+    const candidates = await readEntities(
+      context.manager,
+      Activity,
+      {
+        type: EARNING_TYPES,
+        status: EARNING_STATUSES,
+        startsAt: { '<=': context.occurredAt },
+        endsAt: { '>': context.occurredAt },
+      },
+      { orderBy: ['id'] },
+    );
     return candidates
       .filter((a) => appliesTo(a, context))
       .map((a) => ({
