@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { Column, DataSource, Entity } from 'typeorm';
 import { BaseRecord } from '../entity/base.entity';
 import { CalendarDateColumn, DateTimeColumn, DecimalColumn, JsonColumn, MoneyColumn } from '../entity/columns';
-import { readEntities, readEntity } from './entity-reader';
+import { readEntities, readEntity, ReadWhere } from './entity-reader';
+import { openScratchDatabase } from './scratch-database.testing';
 
 @Entity()
 class Reading extends BaseRecord {
@@ -34,27 +35,14 @@ class Reading extends BaseRecord {
   secret: string | null;
 }
 
-/** Runs on the database DATABASE_URL names (the entity columns follow it), as insert-record.spec does. */
+/** Runs on the database DATABASE_URL names (openScratchDatabase). */
 describe('readEntities', () => {
-  const serverUrl = process.env.DATABASE_URL ?? '';
-  const onMysql = /^(mysql|mariadb):/.test(serverUrl);
-  const name = `dl_test_reader_${process.pid}_${Date.now().toString(36)}`;
-  let server: DataSource | undefined;
   let dataSource: DataSource;
+  let close: () => Promise<void>;
   let rows: Reading[];
 
   beforeAll(async () => {
-    const common = { entities: [Reading], synchronize: true };
-    if (onMysql) {
-      const url = new URL(serverUrl.replace(/^mariadb:/, 'mysql:'));
-      url.pathname = '/';
-      server = await new DataSource({ type: 'mysql', url: url.toString() }).initialize();
-      await server.query(`CREATE DATABASE \`${name}\``);
-      url.pathname = `/${name}`;
-      dataSource = await new DataSource({ ...common, type: 'mysql', url: url.toString(), timezone: 'Z' }).initialize();
-    } else {
-      dataSource = await new DataSource({ ...common, type: 'better-sqlite3', database: ':memory:' }).initialize();
-    }
+    ({ dataSource, close } = await openScratchDatabase('reader', { entities: [Reading] }));
     const repository = dataSource.getRepository(Reading);
     rows = await repository.save([
       repository.create({ name: 'b', amount: 12_345, rate: '1.50', seenAt: new Date('2026-11-01T08:30:00.123Z'), birthday: '1990-02-28', tags: ['vip'], secret: 's' }),
@@ -62,11 +50,7 @@ describe('readEntities', () => {
       repository.create({ name: 'c', amount: -5, birthday: '2000-12-31' }),
     ]);
   });
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await server?.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await server?.destroy();
-  });
+  afterAll(() => close?.());
 
   it('hydrates every selectable column exactly as find does, as instances of the entity', async () => {
     const ids = rows.map((r) => r.id);
@@ -89,7 +73,7 @@ describe('readEntities', () => {
 
   it('bounds columns by ranges, dates compared to the millisecond as stored', async () => {
     const seen = new Date('2026-11-01T08:30:00.123Z');
-    const names = async (where: Parameters<typeof readEntities<Reading>>[2]) =>
+    const names = async (where: ReadWhere<Reading>) =>
       (await readEntities(dataSource.manager, Reading, where, { orderBy: ['name'] })).map((r) => r.name);
     expect(await names({ seenAt: { '<=': seen } })).toEqual(['b']);
     expect(await names({ seenAt: { '<': seen } })).toEqual([]);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Column, DataSource, Entity, EventSubscriber, EntitySubscriberInterface, InsertEvent } from 'typeorm';
 import { BaseRecord } from '../entity/base.entity';
 import { insertRecord } from './insert-record';
+import { openScratchDatabase } from './scratch-database.testing';
 
 @Entity()
 class Sample extends BaseRecord {
@@ -36,30 +37,13 @@ class SampleSubscriber implements EntitySubscriberInterface<Sample> {
  * insertRecord avoids would happen.
  */
 describe('insertRecord', () => {
-  const serverUrl = process.env.DATABASE_URL ?? '';
-  const onMysql = /^(mysql|mariadb):/.test(serverUrl);
-  const name = `dl_test_insert_${process.pid}_${Date.now().toString(36)}`;
-  let server: DataSource | undefined;
   let dataSource: DataSource;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const common = { entities: [Sample], subscribers: [SampleSubscriber], synchronize: true };
-    if (onMysql) {
-      const url = new URL(serverUrl.replace(/^mariadb:/, 'mysql:'));
-      url.pathname = '/';
-      server = await new DataSource({ type: 'mysql', url: url.toString() }).initialize();
-      await server.query(`CREATE DATABASE \`${name}\``);
-      url.pathname = `/${name}`;
-      dataSource = await new DataSource({ ...common, type: 'mysql', url: url.toString(), timezone: 'Z' }).initialize();
-    } else {
-      dataSource = await new DataSource({ ...common, type: 'better-sqlite3', database: ':memory:' }).initialize();
-    }
+    ({ dataSource, close } = await openScratchDatabase('insert', { entities: [Sample], subscribers: [SampleSubscriber] }));
   });
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await server?.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await server?.destroy();
-  });
+  afterAll(() => close?.());
 
   it('returns the entity as a reload would read it, with its id, timestamps and defaults, and runs the subscribers', async () => {
     const before = Date.now();
