@@ -81,6 +81,8 @@ export async function run(ctx: BenchContext): Promise<BenchEntries> {
     const captured = await app.capture(() => gql(app.url, RECORD_TRANSACTION, { input: input(dealershipId, probeRef, members[1]) }, { apiKey }));
     const plan = replayPlan(captured, probeRef, members[1]);
     ctx.log(`  recordTransaction sends ${captured.length} statements; ${SECONDS} s at concurrency ${CONCURRENCY}`);
+    // BENCH_VERBOSE=1 lists them: what a change to the write path added or saved.
+    if (process.env.BENCH_VERBOSE) for (const { sql } of captured) ctx.log(`    ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
 
     const refPrefix = `DMS-${runId}-`;
     const body = JSON.stringify({ query: RECORD_TRANSACTION, variables: { input: input(dealershipId, `${refPrefix}__N__`, '__ITEM__') } });

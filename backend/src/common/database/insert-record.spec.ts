@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { Column, DataSource, Entity, EventSubscriber, EntitySubscriberInterface, InsertEvent } from 'typeorm';
+import { Column, DataSource, Entity, EventSubscriber, EntitySubscriberInterface, In, InsertEvent } from 'typeorm';
 import { BaseRecord } from '../entity/base.entity';
-import { insertRecord } from './insert-record';
+import { insertRecord, insertRecords } from './insert-record';
 import { openScratchDatabase } from './scratch-database.testing';
 
 @Entity()
@@ -83,5 +83,26 @@ describe('insertRecord', () => {
       }),
     ).rejects.toThrow();
     expect(await dataSource.manager.countBy(Sample, { name: 'before' })).toBe(0);
+  });
+
+  it('inserts many in a transaction with multi-row INSERTs of 500: each as a reload reads it, subscribers run for each', async () => {
+    seen.length = 0;
+    const names = Array.from({ length: 1001 }, (_, i) => `many-${i}`);
+    const queries: string[] = [];
+    const inserted = await dataSource.transaction(async (manager) => {
+      const query = manager.query.bind(manager);
+      jest.spyOn(manager, 'query').mockImplementation((sql: string, parameters?: unknown[]) => {
+        queries.push(sql);
+        return query(sql, parameters);
+      });
+      return insertRecords(manager, names.map((name, i) => manager.create(Sample, { name, count: i })));
+    });
+    expect(queries).toHaveLength(3);
+    const stored = await dataSource.manager.find(Sample, { where: { id: In(inserted.map((s) => s.id)) } });
+    const byId = new Map(stored.map((s) => [s.id, s]));
+    expect(stored).toHaveLength(1001);
+    for (const entity of inserted) expect({ ...entity }).toEqual({ ...byId.get(entity.id) });
+    expect(byId.get(inserted[1000].id)).toMatchObject({ name: 'many-1000', count: 1000, active: true, note: null });
+    expect(seen).toHaveLength(1001);
   });
 });

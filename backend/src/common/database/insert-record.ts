@@ -17,7 +17,10 @@ function knownDefault(column: ColumnMetadata, now: Date): unknown {
 
 interface CompiledInsert {
   columns: ColumnMetadata[];
+  /** The INSERT with one value tuple. */
   sql: string;
+  /** One more value tuple: `(?, …)`. */
+  tuple: string;
 }
 
 const compiledInserts = new WeakMap<EntityMetadata, CompiledInsert>();
@@ -28,13 +31,36 @@ function compiledInsert(manager: EntityManager, metadata: EntityMetadata): Compi
   if (!compiled) {
     const driver = manager.connection.driver;
     const columns = metadata.columns.filter((c) => c.isInsert && !c.isVirtual && !(c.isGenerated && c.generationStrategy === 'increment'));
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
     compiled = {
       columns,
-      sql: `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      sql: `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES ${tuple}`,
+      tuple,
     };
     compiledInserts.set(metadata, compiled);
   }
   return compiled;
+}
+
+/**
+ * Gives the entity the values the database would fill in (id, timestamps, literal defaults, NULL
+ * for unset nullable columns), so that it holds what a reload would read. False when a column's
+ * default is an SQL expression only the database can evaluate.
+ */
+function fillDefaults(metadata: EntityMetadata, columns: ColumnMetadata[], entity: ObjectLiteral): boolean {
+  const now = new Date();
+  let complete = true;
+  for (const column of metadata.getInsertionReturningColumns()) {
+    if (column.getEntityValue(entity) !== undefined) continue;
+    const value = knownDefault(column, now);
+    if (value === undefined) complete = false;
+    else column.setEntityValue(entity, value);
+  }
+  // A nullable column left unset is stored NULL (no default: the query builder writes DEFAULT); the entity says so too.
+  for (const column of columns) {
+    if (column.isNullable && column.default === undefined && column.getEntityValue(entity) === undefined) column.setEntityValue(entity, null);
+  }
+  return complete;
 }
 
 /**
@@ -47,30 +73,45 @@ function compiledInsert(manager: EntityManager, metadata: EntityMetadata): Compi
  * expression the app cannot evaluate.
  */
 export async function insertRecord<E extends ObjectLiteral>(manager: EntityManager, entity: E): Promise<E> {
-  const metadata = manager.connection.getMetadata(entity.constructor);
-  const now = new Date();
-  let complete = true;
-  for (const column of metadata.getInsertionReturningColumns()) {
-    if (column.getEntityValue(entity) !== undefined) continue;
-    const value = knownDefault(column, now);
-    if (value === undefined) complete = false;
-    else column.setEntityValue(entity, value);
-  }
-  const { columns, sql } = compiledInsert(manager, metadata);
-  // A nullable column left unset is stored NULL (no default: the query builder writes DEFAULT); the entity says so too.
-  for (const column of columns) {
-    if (column.isNullable && column.default === undefined && column.getEntityValue(entity) === undefined) column.setEntityValue(entity, null);
-  }
+  await insertRecords(manager, [entity]);
+  return entity;
+}
+
+/** Rows per multi-row INSERT: 500 × a wide entity's columns stays under every driver's placeholder limit. */
+const ROWS_PER_INSERT = 500;
+
+/**
+ * Inserts new entities of one type as `insertRecord` does each, with one multi-row INSERT per
+ * 500 inside a transaction (one round trip instead of one per row).
+ */
+export async function insertRecords<E extends ObjectLiteral>(manager: EntityManager, entities: E[]): Promise<E[]> {
+  if (!entities.length) return entities;
+  const metadata = manager.connection.getMetadata(entities[0].constructor);
+  const { columns } = compiledInsert(manager, metadata);
+  const complete = entities.map((entity) => fillDefaults(metadata, columns, entity)).every(Boolean);
   const queryRunner = manager.queryRunner;
   if (!complete || !queryRunner?.isTransactionActive) {
-    await manager.createQueryBuilder().insert().into(metadata.target).values(entity).updateEntity(!complete).execute();
-    return entity;
+    for (const entity of entities) {
+      await manager.createQueryBuilder().insert().into(metadata.target).values(entity).updateEntity(!complete).execute();
+    }
+    return entities;
   }
 
   const driver = manager.connection.driver;
-  await queryRunner.broadcaster.broadcast('BeforeInsert', metadata, entity);
-  const parameters = columns.map((column) => driver.preparePersistentValue(column.getEntityValue(entity) ?? null, column));
-  await manager.query(sql, parameters);
-  await queryRunner.broadcaster.broadcast('AfterInsert', metadata, entity);
-  return entity;
+  for (const entity of entities) await queryRunner.broadcaster.broadcast('BeforeInsert', metadata, entity);
+  for (let from = 0; from < entities.length; from += ROWS_PER_INSERT) {
+    const batch = entities.slice(from, from + ROWS_PER_INSERT);
+    const parameters = batch.flatMap((entity) =>
+      columns.map((column) => driver.preparePersistentValue(column.getEntityValue(entity) ?? null, column)),
+    );
+    await manager.query(rowsInsertSql(manager, metadata, batch.length), parameters);
+  }
+  for (const entity of entities) await queryRunner.broadcaster.broadcast('AfterInsert', metadata, entity);
+  return entities;
+}
+
+/** The compiled INSERT with `rows` value tuples. */
+function rowsInsertSql(manager: EntityManager, metadata: EntityMetadata, rows: number): string {
+  const { sql, tuple } = compiledInsert(manager, metadata);
+  return rows === 1 ? sql : `${sql}${`, ${tuple}`.repeat(rows - 1)}`;
 }

@@ -67,20 +67,36 @@ export class TiersService {
     return this.tiers.findOneBy({ id });
   }
 
+  /** Inside a transaction, from the transaction's one read of all tiers (see `all`). */
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Tier> {
-    const tier = await readEntity(manager, Tier, { id });
+    const tier = manager.queryRunner?.isTransactionActive
+      ? (await this.all(manager)).find((t) => t.id === id)
+      : await readEntity(manager, Tier, { id });
     if (!tier) throw new NotFoundError('Tier', id);
     return tier;
   }
 
-  /** All tiers, lowest rank first. */
+  /** Tiers read inside a transaction, once per transaction: recording a sale needs them twice. */
+  private readonly perTransaction = new WeakMap<EntityManager, Promise<Tier[]>>();
+
+  /** All tiers, lowest rank first; within one transaction every caller shares one read (the table holds a handful). */
   all(manager: EntityManager = this.dataSource.manager): Promise<Tier[]> {
+    if (!manager.queryRunner?.isTransactionActive) return this.readAll(manager);
+    let tiers = this.perTransaction.get(manager);
+    if (!tiers) {
+      tiers = this.readAll(manager);
+      this.perTransaction.set(manager, tiers);
+    }
+    return tiers;
+  }
+
+  private readAll(manager: EntityManager): Promise<Tier[]> {
     return readEntities(manager, Tier, {}, { orderBy: ['rank'] });
   }
 
   /** The tier new members start in: the lowest rank. */
   async entryTier(manager: EntityManager = this.dataSource.manager): Promise<Tier> {
-    const [entry] = await manager.find(Tier, { order: { rank: 'ASC' }, take: 1 });
+    const [entry] = await this.all(manager);
     if (!entry) throw new InvalidStateError('No tiers are configured: create the entry tier first');
     return entry;
   }
@@ -90,6 +106,7 @@ export class TiersService {
       () =>
         this.tx.run(async (manager) => {
           await this.assertUnique(manager, input);
+          this.perTransaction.delete(manager);
           return manager.save(manager.create(Tier, { freeMaintenancePerYear: 0, ...input }));
         }),
       'Tier code and rank must be unique',
@@ -105,6 +122,8 @@ export class TiersService {
           const tier = await this.get(id, manager);
           await this.assertUnique(manager, input, id);
           const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+          // The tier read is this transaction's shared copy: what follows must read the change.
+          this.perTransaction.delete(manager);
           return manager.save(manager.merge(Tier, tier, changes));
         }),
       'Tier code and rank must be unique',
@@ -133,6 +152,7 @@ export class TiersService {
       if (holders > 0)
         throw new InvalidStateError(`${holders} members hold tier ${tier.code}; move them first`);
       await assertUnreferenced(manager, Tier, id, `Tier ${tier.code}`);
+      this.perTransaction.delete(manager);
       await manager.remove(tier);
       return Object.assign(tier, { id });
     });
@@ -192,7 +212,7 @@ export class TiersService {
       }),
     );
     await this.tierChanged.run(manager, { memberId: member.id, fromTierId: member.tierId, toTierId: to.id, reason, asOf, reviewAt });
-    const from = await manager.findOneBy(Tier, { id: member.tierId });
+    const from = (await this.all(manager)).find((t) => t.id === member.tierId);
     if (member.status !== MemberStatus.ERASED) {
       const upwards = !from || to.rank > from.rank;
       await this.notifications.enqueue(manager, {
@@ -238,13 +258,20 @@ export class TiersService {
     return changed > 0;
   }
 
-  /** Upgrades one member at once if the rolling figures reach a better tier (after a transaction). */
-  async upgradeIfQualified(manager: EntityManager, memberId: string, asOf: Date): Promise<void> {
-    const member = await readEntity(manager, Member, { id: memberId });
-    if (!member || !EVALUATED_STATUSES.includes(member.status)) return;
+  /**
+   * Upgrades a member at once if the rolling figures reach a better tier (after a transaction).
+   * `member` is the row as the caller read it in this transaction: if its tier has changed since,
+   * the move does nothing (moveMember) and the nightly evaluation decides.
+   */
+  async upgradeIfQualified(
+    manager: EntityManager,
+    member: Pick<Member, 'id' | 'tierId' | 'name' | 'phone' | 'status'>,
+    asOf: Date,
+  ): Promise<void> {
+    if (!EVALUATED_STATUSES.includes(member.status)) return;
     const rules = await this.programme.rules(manager);
     const tiers = await this.all(manager);
-    const figures = (await this.figuresFor(manager, [memberId], asOf, rules)).get(memberId) ?? EMPTY_FIGURES;
+    const figures = (await this.figuresFor(manager, [member.id], asOf, rules)).get(member.id) ?? EMPTY_FIGURES;
     const decision = decideTier({ tiers, currentTierId: member.tierId, figures, reviewDue: false });
     if (decision.action === 'UPGRADE') {
       await this.applyChange(

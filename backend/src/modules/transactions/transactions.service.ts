@@ -305,7 +305,7 @@ export class TransactionsService {
         isService: rules.serviceVisitTypes.includes(input.type),
       });
     }
-    if (member) await this.tiers.upgradeIfQualified(manager, member.id, new Date());
+    if (member) await this.tiers.upgradeIfQualified(manager, member, new Date());
     await this.posted.run(manager, { transaction });
     return transaction;
   }
