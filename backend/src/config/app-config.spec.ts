@@ -44,4 +44,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...secrets, RATE_LIMIT_LOGIN: 'ten' })).toThrow(/RATE_LIMIT_LOGIN/);
     expect(() => loadConfig({ ...secrets, GRAPHQL_MAX_DEPTH: '-1' })).toThrow(/GRAPHQL_MAX_DEPTH/);
   });
+
+  it('reads REDIS_URL (redis:// or rediss://, never echoing a password) with a key prefix', () => {
+    const secrets = { JWT_SECRET: 's', DATA_ENCRYPTION_KEY: 'ab'.repeat(32), DATABASE_URL: 'mysql://h/db' };
+    expect(loadConfig(secrets).redis).toBeUndefined();
+    expect(loadConfig({ ...secrets, REDIS_URL: '' }).redis).toBeUndefined();
+    expect(loadConfig({ ...secrets, REDIS_URL: 'redis://127.0.0.1:6379' }).redis).toEqual({ url: 'redis://127.0.0.1:6379', keyPrefix: 'dl:' });
+    expect(loadConfig({ ...secrets, REDIS_URL: 'rediss://:pw@cache.internal:6380/2', REDIS_KEY_PREFIX: 'staging:' }).redis).toEqual({
+      url: 'rediss://:pw@cache.internal:6380/2',
+      keyPrefix: 'staging:',
+    });
+    expect(() => loadConfig({ ...secrets, REDIS_URL: 'http://cache:6379' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ ...secrets, REDIS_URL: 'redis://cache:6379/cache' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ ...secrets, REDIS_URL: 'redis://:secret@cache:port' })).toThrow(/^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL$/);
+  });
 });

@@ -57,6 +57,14 @@ export interface AppConfig {
   instanceId: string;
   logLevel: string;
   security: SecurityConfig;
+  /** Redis shared by the replicas (rate-limit counters); without it each replica counts in memory. */
+  redis?: RedisConfig;
+}
+
+export interface RedisConfig {
+  url: string;
+  /** Prepended to every key this application writes (`<prefix>rl:…` for rate limits). */
+  keyPrefix: string;
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/dealer-loyalty.sqlite';
@@ -127,6 +135,27 @@ function loadSecurity(env: NodeJS.ProcessEnv, production: boolean): SecurityConf
   };
 }
 
+/** REDIS_URL: `redis://` or `rediss://` (TLS), with an optional user, password and database number. */
+export function parseRedisUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    // Not echoed: the URL may hold a password.
+    throw new Error('REDIS_URL must be a redis:// or rediss:// URL');
+  }
+  if ((url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) {
+    throw new Error(`REDIS_URL must be a redis:// or rediss:// URL with a host (got "${url.protocol}//${url.host}")`);
+  }
+  if (!/^\/?(\d+)?$/.test(url.pathname)) throw new Error(`REDIS_URL may name a database by its number only (got "${url.pathname}")`);
+  return value;
+}
+
+function loadRedis(env: NodeJS.ProcessEnv): RedisConfig | undefined {
+  if (!env.REDIS_URL) return undefined;
+  return { url: parseRedisUrl(env.REDIS_URL), keyPrefix: env.REDIS_KEY_PREFIX ?? 'dl:' };
+}
+
 function decodeKey(value: string): Buffer {
   const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
   if (key.length !== 32) throw new Error('DATA_ENCRYPTION_KEY must be 32 bytes, as 64 hex digits or base64');
@@ -171,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     instanceId: env.INSTANCE_ID || `${process.pid}@${hostname()}`,
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     security: loadSecurity(env, production),
+    redis: loadRedis(env),
   };
 }
 

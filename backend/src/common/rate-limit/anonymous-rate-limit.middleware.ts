@@ -8,17 +8,18 @@ import { RateLimitService } from './rate-limit.service';
  * Requests with credentials are charged to their caller once authenticated.
  */
 export function anonymousRateLimit(rateLimits: RateLimitService) {
-  return (req: Request, res: Response, next: NextFunction) => {
+  return async (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'POST' && req.method !== 'GET') return next();
     if (req.headers.authorization || req.headers['x-api-key']) return next();
     try {
-      rateLimits.chargeRequest(req, undefined);
-      next();
+      await rateLimits.chargeRequest(req, undefined);
     } catch (error) {
       if (!(error instanceof AppError)) return next(error);
       const { http: _http, ...extensions } = error.extensions;
       if (extensions.retryAfter) res.setHeader('Retry-After', String(extensions.retryAfter));
       res.status(429).json({ errors: [{ message: error.message, extensions }] });
+      return;
     }
+    next();
   };
 }

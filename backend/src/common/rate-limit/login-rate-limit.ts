@@ -18,11 +18,11 @@ export class LoginRateLimitGuard implements CanActivate {
     private readonly rateLimits: RateLimitService,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const path = this.reflector.get<string>(LOGIN_SUBJECT, context.getHandler());
     const gql = GqlExecutionContext.create(context);
     const subject = argumentAt(gql.getArgs(), path);
-    this.rateLimits.chargeLoginAttempt(gql.getContext<{ req: Request }>().req, typeof subject === 'string' ? subject : '');
+    await this.rateLimits.chargeLoginAttempt(gql.getContext<{ req: Request }>().req, typeof subject === 'string' ? subject : '');
     return true;
   }
 }

@@ -40,10 +40,10 @@ export class AccessGuard implements CanActivate {
     try {
       principal = await this.principalOf(store, req, rule);
     } catch (error) {
-      this.rateLimits.chargeRequest(req, undefined); // bad credentials count against the client IP
+      await this.rateLimits.chargeRequest(req, undefined); // bad credentials count against the client IP
       throw error;
     }
-    this.rateLimits.chargeRequest(req, principal);
+    await this.rateLimits.chargeRequest(req, principal);
     if (rule.public) return true;
     if (!principal) throw new UnauthenticatedError();
     if (principal.member) {
