@@ -12,15 +12,20 @@ export function databaseName(url: string): string {
   return name;
 }
 
-/** A session for bulk loading: UTC, local-infile streams, no per-row unique/foreign-key checks. */
-export async function openLoader(url: string): Promise<Connection> {
+/**
+ * A session for bulk loading: UTC, local-infile streams, no foreign-key checks, and no per-row
+ * unique checks unless `uniqueChecks` (see StreamedLoad.open).
+ */
+export async function openLoader(url: string, options: { uniqueChecks?: boolean } = {}): Promise<Connection> {
   const connection = await createConnection({
     uri: driverUrl(url),
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
     flags: ['+LOCAL_FILES'],
   });
-  await connection.query("SET time_zone = '+00:00', unique_checks = 0, foreign_key_checks = 0");
+  await connection.query(
+    `SET time_zone = '+00:00', unique_checks = ${options.uniqueChecks ? 1 : 0}, foreign_key_checks = 0`,
+  );
   return connection;
 }
 
@@ -54,14 +59,19 @@ export async function loadRows(
 ): Promise<void> {
   if (!rows.length) return;
   await connection.query({
-    sql: `LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE \`${table}\` CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${columns.map((c) => `\`${c}\``).join(', ')})`,
-    // In slices: each becomes one protocol packet, which must stay under max_allowed_packet.
-    infileStreamFactory: () => Readable.from(slices(rows, 1 << 20)),
+    sql: loadStatement(table, columns),
+    infileStreamFactory: () => Readable.from(packetSlices(rows)),
   });
 }
 
-function* slices(buffer: Buffer, size: number): Generator<Buffer> {
-  for (let offset = 0; offset < buffer.length; offset += size) yield buffer.subarray(offset, offset + size);
+export function loadStatement(table: string, columns: readonly string[]): string {
+  return `LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE \`${table}\` CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (${columns.map((c) => `\`${c}\``).join(', ')})`;
+}
+
+/** Rows in slices for an infile stream: each becomes one protocol packet, which must stay under max_allowed_packet. */
+export function* packetSlices(rows: Buffer): Generator<Buffer> {
+  const size = 1 << 20;
+  for (let offset = 0; offset < rows.length; offset += size) yield rows.subarray(offset, offset + size);
 }
 
 interface IndexDefinition {
@@ -113,11 +123,18 @@ export async function dropIndexes(connection: Connection, indexes: IndexDefiniti
     await connection.query(`ALTER TABLE \`${index.table}\` DROP INDEX \`${index.name}\``);
 }
 
-/** Rebuilds indexes, one ALTER per table, the tables shared out over the connections. */
-export async function addIndexes(connections: Connection[], indexes: IndexDefinition[]): Promise<void> {
+/**
+ * Rebuilds indexes, one ALTER per table, the tables shared out over the connections largest first
+ * (by `rows`), so that the longest build does not start last.
+ */
+export async function addIndexes(
+  connections: Connection[],
+  indexes: IndexDefinition[],
+  rows: Record<string, number>,
+): Promise<void> {
   const byTable = new Map<string, IndexDefinition[]>();
   for (const index of indexes) byTable.set(index.table, [...(byTable.get(index.table) ?? []), index]);
-  const work = [...byTable.entries()];
+  const work = [...byTable.entries()].sort(([a], [b]) => (rows[b] ?? 0) - (rows[a] ?? 0));
   await Promise.all(
     connections.map(async (connection) => {
       for (let next = work.shift(); next; next = work.shift()) {

@@ -3,8 +3,9 @@
  * member, a year of transactions with their points entries and lots, tier moves, stored-value and
  * count cards with their entries, and complaints with their timelines. Rows are generated in JS
  * from a seeded PRNG (the same N and anchor give the same data) member by member, and streamed to
- * MariaDB/MySQL with `LOAD DATA LOCAL INFILE`, one connection per big table, the next chunk being
- * generated while the last one loads (memory stays flat).
+ * MariaDB/MySQL chunk by chunk, one `LOAD DATA LOCAL INFILE` statement and connection per table for
+ * the whole seed (streamed-load.ts), the next chunk being generated while the last one loads
+ * (memory stays flat).
  *
  *   npm run seed:scale -- --members 1000000 [--url mysql://root@127.0.0.1:3306/dl_scale] [--anchor 2026-03-02] [--reset]
  *
@@ -18,6 +19,7 @@ import { hashPassword } from '../../backend/src/modules/staff/password';
 import { addDaysToDate } from '../../backend/src/common/time/calendar';
 import { CITIES, MODELS } from './catalogue';
 import { addIndexes, dropIndexes, ensureDatabase, loadRows, openLoader, bulkTableIndexes } from './database';
+import { StreamedLoad } from './streamed-load';
 import { HistoryContext, MemberHistory, newSequences, ScaleDealership, ScaleTier } from './history';
 import { scaleId } from './ids';
 import { ScaleTableName, ScaleTables, scaleTables } from './tables';
@@ -28,7 +30,7 @@ export const DEFAULT_SCALE_ANCHOR = '2026-03-02';
 /** The password of every generated staff user (`scale.<dealership code>.<n>`). */
 export const SCALE_STAFF_PASSWORD = 'Scale12345';
 const SEED_STATE = 'scale:data';
-const MEMBERS_PER_CHUNK = 10_000;
+const MEMBERS_PER_CHUNK = 2_000;
 
 export interface ScaleOptions {
   /** mysql:// or mariadb:// URL; the database is created when missing. */
@@ -62,14 +64,21 @@ export interface ScaleCounts {
   jobsRan: boolean;
 }
 
-/** Loading order of the chunk's tables over the connections: the big ones get one each. */
-const LANES: ScaleTableName[][] = [
-  ['member', 'tier_change'],
-  ['vehicle', 'card', 'card_entry'],
-  ['sales_transaction', 'complaint', 'complaint_event'],
-  ['points_entry'],
-  ['points_lot'],
+/** The tables filled member by member: one streamed statement and connection each. */
+const STREAMED: ScaleTableName[] = [
+  'member',
+  'tier_change',
+  'vehicle',
+  'card',
+  'card_entry',
+  'sales_transaction',
+  'complaint',
+  'complaint_event',
+  'points_entry',
+  'points_lot',
 ];
+/** Connections rebuilding the deferred indexes (the largest tables first). */
+const INDEX_BUILDERS = 3;
 
 /** Migrates the database and seeds the default programme by booting the app once (also brings a reused database up to date). */
 export async function migrateAndSeedProgramme(url: string): Promise<void> {
@@ -156,9 +165,9 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleResult> {
   const { loadConfig } = await import('../../backend/src/config/app-config');
   const timeZone = loadConfig({ ...process.env, DATABASE_URL: options.url }).programmeTimeZone;
 
-  const connections: Connection[] = [];
-  for (let i = 0; i < LANES.length; i++) connections.push(await openLoader(options.url));
-  const [main] = connections;
+  const main = await openLoader(options.url);
+  const loads: StreamedLoad[] = [];
+  let succeeded = false;
   try {
     const [[existing]] = (await main.query('SELECT COUNT(*) AS n FROM member')) as unknown as [
       { n: number | string }[],
@@ -176,43 +185,41 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleResult> {
     };
     await loadStaffAndDealerships(main, context, tables, count);
 
+    for (const name of STREAMED)
+      loads.push(await StreamedLoad.open(options.url, tables[name].table, tables[name].columns));
     const history = new MemberHistory(context, tables, newSequences());
-    let loading: Promise<void> = Promise.resolve();
     let lastLog = performance.now();
     for (let from = 0; from < members; from += MEMBERS_PER_CHUNK) {
       const to = Math.min(members, from + MEMBERS_PER_CHUNK);
       for (let row = from; row < to; row++) history.write(row);
       count(tables);
-      const chunk = LANES.map((lane) =>
-        lane.map((name) => ({ table: tables[name], rows: tables[name].take() })),
-      );
-      // The previous chunk finishes loading while this one was generated; then this one starts.
-      await loading;
-      loading = Promise.all(
-        chunk.map(async (lane, i) => {
-          for (const { table, rows } of lane)
-            await loadRows(connections[i], table.table, table.columns, rows);
-        }),
-      ).then(() => undefined);
+      // Each table's previous chunk is sent while this one is generated; then this one is queued.
+      await Promise.all(STREAMED.map((name, i) => loads[i].write(tables[name].take())));
       const now = performance.now();
       if (now - lastLog > 10_000) {
         lastLog = now;
         const seconds = (now - started) / 1000;
         log(
-          `  ${to.toLocaleString('en')} / ${members.toLocaleString('en')} members generated, ${Math.round(to / seconds).toLocaleString('en')} members/s`,
+          `  ${to.toLocaleString('en')} / ${members.toLocaleString('en')} members generated, ${Math.round(to / seconds).toLocaleString('en')} members/s, ${Math.round(process.memoryUsage().rss / 1048576)} MiB resident`,
         );
       }
     }
-    await loading;
+    await Promise.all(loads.map((load) => load.finish()));
     const loadedAt = performance.now();
     log(
       `  rows loaded in ${((loadedAt - started) / 1000).toFixed(1)} s; building ${deferred.length} secondary indexes`,
     );
-    await addIndexes(connections.slice(0, 2), deferred);
+    await addIndexes(
+      loads.slice(0, INDEX_BUILDERS).map((load) => load.connection),
+      deferred,
+      totals,
+    );
+    log(`  indexes built in ${((performance.now() - loadedAt) / 1000).toFixed(1)} s`);
     await main.query('REPLACE INTO seed_state (name, appliedAt, note) VALUES (?, UTC_TIMESTAMP(3), ?)', [
       SEED_STATE,
       JSON.stringify({ members, anchor, rows: totals }),
     ]);
+    succeeded = true;
 
     const seconds = (performance.now() - started) / 1000;
     const totalRows = Object.values(totals).reduce((a, b) => a + b, 0);
@@ -235,7 +242,12 @@ export async function seedScale(options: ScaleOptions): Promise<ScaleResult> {
     );
     return result;
   } finally {
-    await Promise.all(connections.map((c) => c.end()));
+    if (succeeded) await Promise.all([main, ...loads.map((load) => load.connection)].map((c) => c.end()));
+    else {
+      // Statements may still be running (an index build) or waiting for rows: end() would wait.
+      main.destroy();
+      for (const load of loads) load.abort();
+    }
   }
 }
 
