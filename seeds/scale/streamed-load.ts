@@ -34,8 +34,9 @@ export class StreamedLoad {
 
   /**
    * A loader connection with unique checks on (with them off, MariaDB takes its "bulk insert into
-   * an empty table" path for the whole statement; 1M members on this 2-core VM: rows loaded in
-   * 185.6 s that way, 118.4 s with them on) and the statement started.
+   * an empty table" path for the whole statement: 1M members on a 2-core VM, seeded in 198 and
+   * 226 s that way against 188-193 and 217 s with them on in the runs beside them) and the
+   * statement started.
    */
   static async open(url: string, table: string, columns: readonly string[]): Promise<StreamedLoad> {
     return new StreamedLoad(await openLoader(url, { uniqueChecks: true }), table, columns);
