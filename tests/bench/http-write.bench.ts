@@ -78,8 +78,12 @@ export async function run(ctx: BenchContext): Promise<BenchEntries> {
     // The statements of one transaction, for the baseline.
     await gql(app.url, RECORD_TRANSACTION, { input: input(dealershipId, `WARM-${runId}`, members[0]) }, { apiKey });
     const probeRef = `PROBE-${runId}`;
-    const captured = await app.capture(() => gql(app.url, RECORD_TRANSACTION, { input: input(dealershipId, probeRef, members[1]) }, { apiKey }));
-    const plan = replayPlan(captured, probeRef, members[1]);
+    // A member already in the top tier: a probe that upgraded its member would capture the upgrade's
+    // statements too (tier change, benefit grants, notice), which the baseline cannot replay for others.
+    const [topTierMember] = await randomIds(ctx.databaseUrl, 'member', 1, "status = 'ACTIVE' AND tierId = (SELECT id FROM tier ORDER BY `rank` DESC LIMIT 1)");
+    const probeMember = topTierMember ?? members[1];
+    const captured = await app.capture(() => gql(app.url, RECORD_TRANSACTION, { input: input(dealershipId, probeRef, probeMember) }, { apiKey }));
+    const plan = replayPlan(captured, probeRef, probeMember);
     ctx.log(`  recordTransaction sends ${captured.length} statements; ${SECONDS} s at concurrency ${CONCURRENCY}`);
     // BENCH_VERBOSE=1 lists them: what a change to the write path added or saved.
     if (process.env.BENCH_VERBOSE) for (const { sql } of captured) ctx.log(`    ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
