@@ -5,9 +5,7 @@
  */
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createApp } from '../../backend/src/bootstrap';
 import { deleteKeysAndQuit, testRedisClient } from '../../backend/src/common/rate-limit/redis-client.testing';
-import { loadConfig } from '../../backend/src/config/app-config';
 import { LOGIN } from './support/contract';
 import { ADMIN, startTestApp, STAFF_PASSWORD, TestApp } from './support/test-app';
 
@@ -53,23 +51,7 @@ withRedis('rate limits shared through Redis', () => {
     redis = testRedisClient(REDIS_URL!);
     t = await startTestApp(env);
     // A second instance on the same database, as a second replica behind the load balancer.
-    const options = t.dataSource.options as { database?: string; url?: string };
-    const url = t.databaseKind === 'sqlite' ? `sqlite:${String(options.database)}` : String(options.url);
-    second = await createApp(
-      loadConfig({
-        NODE_ENV: 'test',
-        DEMO_DATA: 'false',
-        JOBS_ENABLED: 'false',
-        LOG_LEVEL: 'silent',
-        JWT_SECRET: 'test-secret-for-e2e-only',
-        DATA_ENCRYPTION_KEY: '11'.repeat(32),
-        ADMIN_USERNAME: ADMIN.username,
-        ADMIN_PASSWORD: ADMIN.password,
-        INSTANCE_ID: 'second-instance',
-        ...env,
-        DATABASE_URL: url,
-      }),
-    );
+    second = await t.startReplica();
     apps = [t.app, second!];
   });
 

@@ -1,7 +1,5 @@
 import { DataSource, FindOptionsWhere } from 'typeorm';
-import { createApp } from '../../backend/src/bootstrap';
 import { newId } from '../../backend/src/common/entity';
-import { loadConfig } from '../../backend/src/config/app-config';
 import { Activity } from '../../backend/src/modules/activities/activity.entity';
 import { ActivityParticipation, ParticipationStatus } from '../../backend/src/modules/activities/activity-participation.entity';
 import { ActivityStatus, ActivityType } from '../../backend/src/modules/activities/activity.enums';
@@ -16,7 +14,7 @@ import { RemindersJob } from '../../backend/src/modules/reminders/reminders.job'
 import { Vehicle } from '../../backend/src/modules/vehicles/vehicle.entity';
 import { RUN_JOB } from './support/contract';
 import { createDealership, createMember, recordTransaction, uniqueVin } from './support/fixtures';
-import { ADMIN, startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp } from './support/test-app';
 
 /** 09:00 Shanghai on 2027-03-10. */
 const AS_OF = new Date('2027-03-10T01:00:00.000Z');
@@ -238,21 +236,7 @@ describe('REMINDERS', () => {
   onMysql('two app instances on one database running at the same moment queue each reminder once', async () => {
     // The same database as the first instance (startTestApp made a fresh one for this file).
     const options = t.dataSource.options as { database?: string; url?: string };
-    const url = t.databaseKind === 'sqlite' ? `sqlite:${String(options.database)}` : String(options.url);
-    const second = await createApp(
-      loadConfig({
-        NODE_ENV: 'test',
-        DEMO_DATA: 'false',
-        JOBS_ENABLED: 'false',
-        LOG_LEVEL: 'silent',
-        JWT_SECRET: 'test-secret-for-e2e-only',
-        DATA_ENCRYPTION_KEY: '11'.repeat(32),
-        ADMIN_USERNAME: ADMIN.username,
-        ADMIN_PASSWORD: ADMIN.password,
-        INSTANCE_ID: 'second-instance',
-        DATABASE_URL: url,
-      }),
-    );
+    const second = await t.startReplica();
     try {
       const asOf = new Date('2027-11-03T01:00:00Z');
       for (let i = 0; i < 4; i++) {

@@ -37,6 +37,8 @@ export interface TestApp {
   login(username: string, password: string): Promise<string>;
   /** Creates a staff user of that role (optionally bound to a dealership) and returns its token. */
   staffToken(role: string, dealershipId?: string | null): Promise<string>;
+  /** Another instance of the app on the same database and settings, as a second replica (the caller closes it). */
+  startReplica(): Promise<INestApplication>;
   close(): Promise<void>;
 }
 
@@ -84,7 +86,7 @@ async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void>
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await freshDatabase();
-  const config = loadConfig({
+  const settings = (instance: Record<string, string> = {}) => ({
     NODE_ENV: 'test',
     DEMO_DATA: 'false',
     JOBS_ENABLED: 'false',
@@ -97,8 +99,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     // Generous rate limits, so suites can make many calls; the hardening suite passes tight ones.
     ...GENEROUS_RATE_LIMITS,
     ...env,
+    ...instance,
     DATABASE_URL: database.url,
   });
+  const config = loadConfig(settings());
   const app = await createApp(config);
   const server = app.getHttpServer();
 
@@ -138,6 +142,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       );
       return login(username, STAFF_PASSWORD);
     },
+    startReplica: () => createApp(loadConfig(settings({ INSTANCE_ID: 'second-instance' }))),
     async close() {
       await app.close();
       await database.drop();

@@ -5,3 +5,4 @@ export * from './key-chunks';
 export * from './bounded-concurrency';
 export * from './insert-record';
 export * from './entity-reader';
+export * from './transaction-memo';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { TransactionService } from '../../common/database';
+import { TransactionMemo, TransactionService } from '../../common/database';
 import { DEFAULT_PROGRAMME_RULES, ProgrammeRuleKey, ProgrammeRules } from './programme-rules';
 import { ProgrammeSetting } from './programme-setting.entity';
 import { ProgrammeSettings, UpdateProgrammeSettingsInput } from './programme.types';
@@ -16,17 +16,11 @@ export class ProgrammeService {
   ) {}
 
   /** Rules read inside a transaction, once per transaction: recording a sale needs them three times. */
-  private readonly perTransaction = new WeakMap<EntityManager, Promise<ProgrammeRules>>();
+  private readonly perTransaction = new TransactionMemo((manager) => this.load(manager));
 
   /** The rules in force (frozen: callers share them); within one transaction every caller shares one read. */
   rules(manager: EntityManager = this.dataSource.manager): Promise<ProgrammeRules> {
-    if (!manager.queryRunner?.isTransactionActive) return this.load(manager);
-    let rules = this.perTransaction.get(manager);
-    if (!rules) {
-      rules = this.load(manager);
-      this.perTransaction.set(manager, rules);
-    }
-    return rules;
+    return this.perTransaction.get(manager);
   }
 
   /** The rules last built, with the stored text they were built from: most reads find the settings unchanged. */
@@ -86,7 +80,7 @@ export class ProgrammeService {
           await m.save(m.create(ProgrammeSetting, { key, value }));
         }
       }
-      this.perTransaction.delete(m);
+      this.perTransaction.forget(m);
       return this.rules(m);
     };
     return manager ? work(manager) : this.tx.run(work);

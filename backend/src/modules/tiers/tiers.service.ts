@@ -3,7 +3,15 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { utcOffsetMinutes } from '../../common/time';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { actorOf, Principal } from '../../common/auth';
-import { assertUnreferenced, dialectOf, executeUpdate, readEntities, readEntity, TransactionService } from '../../common/database';
+import {
+  assertUnreferenced,
+  dialectOf,
+  executeUpdate,
+  readEntities,
+  readEntity,
+  TransactionMemo,
+  TransactionService,
+} from '../../common/database';
 import {
   BadUserInputError,
   ConflictError,
@@ -77,21 +85,13 @@ export class TiersService {
   }
 
   /** Tiers read inside a transaction, once per transaction: recording a sale needs them twice. */
-  private readonly perTransaction = new WeakMap<EntityManager, Promise<Tier[]>>();
+  private readonly perTransaction = new TransactionMemo((manager) =>
+    readEntities(manager, Tier, {}, { orderBy: ['rank'] }),
+  );
 
   /** All tiers, lowest rank first; within one transaction every caller shares one read (the table holds a handful). */
   all(manager: EntityManager = this.dataSource.manager): Promise<Tier[]> {
-    if (!manager.queryRunner?.isTransactionActive) return this.readAll(manager);
-    let tiers = this.perTransaction.get(manager);
-    if (!tiers) {
-      tiers = this.readAll(manager);
-      this.perTransaction.set(manager, tiers);
-    }
-    return tiers;
-  }
-
-  private readAll(manager: EntityManager): Promise<Tier[]> {
-    return readEntities(manager, Tier, {}, { orderBy: ['rank'] });
+    return this.perTransaction.get(manager);
   }
 
   /** The tier new members start in: the lowest rank. */
@@ -106,7 +106,7 @@ export class TiersService {
       () =>
         this.tx.run(async (manager) => {
           await this.assertUnique(manager, input);
-          this.perTransaction.delete(manager);
+          this.perTransaction.forget(manager);
           return manager.save(manager.create(Tier, { freeMaintenancePerYear: 0, ...input }));
         }),
       'Tier code and rank must be unique',
@@ -123,7 +123,7 @@ export class TiersService {
           await this.assertUnique(manager, input, id);
           const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
           // The tier read is this transaction's shared copy: what follows must read the change.
-          this.perTransaction.delete(manager);
+          this.perTransaction.forget(manager);
           return manager.save(manager.merge(Tier, tier, changes));
         }),
       'Tier code and rank must be unique',
@@ -152,7 +152,7 @@ export class TiersService {
       if (holders > 0)
         throw new InvalidStateError(`${holders} members hold tier ${tier.code}; move them first`);
       await assertUnreferenced(manager, Tier, id, `Tier ${tier.code}`);
-      this.perTransaction.delete(manager);
+      this.perTransaction.forget(manager);
       await manager.remove(tier);
       return Object.assign(tier, { id });
     });
