@@ -5,10 +5,10 @@
  * in its own process, the load generator in a third; the two are measured in alternating rounds.
  */
 import { join } from 'node:path';
-import { BENCH_ADMIN, benchAppEnv, ChildServer, childServer, forkServer, startAppServer } from './lib/app-process';
+import { BENCH_ADMIN, benchAppEnv, childServer, forkServer, startAppServer } from './lib/app-process';
 import { queryOnce, randomIds } from './lib/database';
 import { authHeaders, gql, login } from './lib/gql-client';
-import { interleaved } from './lib/interleave';
+import { interleaved, measured } from './lib/interleave';
 import { assertClean, LoadResult, runLoad } from './lib/load';
 import { readStatementsFrom } from './lib/read-statements';
 import type { BenchContext, BenchEntries } from './lib/types';
@@ -22,14 +22,6 @@ const SAMPLE_IDS = 20_000;
 
 export const MEMBER_QUERY =
   'query Member($id: ID!) { member(id: $id) { id memberNo name tier { id name } homeDealership { id name } } }';
-
-/** Runs a load against a server, adding the CPU time the server spent on it to `cpu.micros`. */
-async function measured(server: ChildServer, cpu: { micros: number }, work: () => Promise<LoadResult>): Promise<LoadResult> {
-  const before = await server.cpuMicros();
-  const result = await work();
-  cpu.micros += (await server.cpuMicros()) - before;
-  return result;
-}
 
 /** `member(id)` over random sampled ids. */
 function load(url: string, token: string, ids: string[], seconds: number): Promise<LoadResult> {

@@ -1,22 +1,32 @@
 /**
  * write.recordTransaction.tps / .ratio and write.replay.addedRows: `recordTransaction` over HTTP
  * with an API key (the DMS path) at concurrency 16 with new externalRefs; the baseline sends the
- * statements the app was seen to send for one transaction directly with mysql2 (lib/write-baseline.ts);
- * then 10,000 already-recorded transactions are pushed again, which must add no row anywhere.
+ * statements the app was seen to send for one transaction directly with mysql2 (lib/write-baseline.ts).
+ * Both sides are warmed up, then measured in alternating rounds, as the read benchmark does: a cold
+ * app (JIT, buffer pool) ran 20–30% slower than a warm one, and the baseline, measured after it,
+ * found the pages the app had loaded. Then 10,000 already-recorded transactions are pushed again,
+ * which must add no row anywhere.
  */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import { BENCH_ADMIN, startAppServer, typescriptChildArgs } from './lib/app-process';
+import { BENCH_ADMIN, startAppServer, stopChild, typescriptChildArgs } from './lib/app-process';
 import { countRows, queryOnce, randomIds } from './lib/database';
 import { authHeaders, gql, login } from './lib/gql-client';
+import { interleaved, measured } from './lib/interleave';
 import { assertClean, LoadResult, runLoad } from './lib/load';
 import type { BenchContext, BenchEntries } from './lib/types';
-import { replayPlan, ReplayPlan } from './lib/write-replay';
+import type { BaselineRound, BaselineRoundResult, BaselineSetup } from './lib/write-baseline';
+import { replayPlan } from './lib/write-replay';
 
 const TARGET_TPS = 500;
 const TARGET_RATIO = 0.5;
 const CONCURRENCY = 16;
 const SECONDS = Number(process.env.BENCH_WRITE_SECONDS || 16);
+const ROUNDS = 4;
+/** Untimed load on each side first: JIT, pool connections and the sampled members' buffer pool pages. */
+const WARM_UP_SECONDS = 8;
+/** Each measured round of the app numbers its references from round × stride, so no round replays another's. */
+const ROUND_STRIDE = 10_000_000;
 const REPLAYS = Number(process.env.BENCH_REPLAYS || 10_000);
 const SAMPLE_MEMBERS = 20_000;
 /** Yesterday at 10:00 UTC: within the qualifying window, never in the future. */
@@ -37,7 +47,8 @@ async function allTables(url: string): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
-function runBaseline(job: { databaseUrl: string; plan: ReplayPlan; members: string[]; concurrency: number; seconds: number; refPrefix: string }) {
+/** The baseline child (lib/write-baseline.ts), set up once, then asked for one timed round at a time. */
+async function startBaseline(setup: BaselineSetup) {
   const ts = typescriptChildArgs();
   const child = fork(join(__dirname, 'lib', 'write-baseline.ts'), [], {
     execArgv: ts.execArgv,
@@ -45,13 +56,22 @@ function runBaseline(job: { databaseUrl: string; plan: ReplayPlan; members: stri
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  return new Promise<{ transactions: number; seconds: number; cpuMicros: number }>((resolve, reject) => {
-    child.once('message', (message: { result?: { transactions: number; seconds: number; cpuMicros: number }; error?: string }) =>
-      message.result ? resolve(message.result) : reject(new Error(`Write baseline failed: ${message.error}`)),
-    );
-    child.once('exit', (code) => code && reject(new Error(`Write baseline exited with ${code}`)));
-    child.send(job);
-  });
+  const answer = <T>(message: object) =>
+    new Promise<T>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`Write baseline exited with ${code}`));
+      child.once('exit', onExit);
+      child.once('message', (reply: T & { error?: string }) => {
+        child.off('exit', onExit);
+        if (reply.error) reject(new Error(`Write baseline failed: ${reply.error}`));
+        else resolve(reply);
+      });
+      child.send(message);
+    });
+  await answer({ setup });
+  return {
+    round: async (round: BaselineRound) => (await answer<{ result: BaselineRoundResult }>({ round })).result,
+    stop: () => stopChild(child),
+  };
 }
 
 export async function run(ctx: BenchContext): Promise<BenchEntries> {
@@ -84,30 +104,62 @@ export async function run(ctx: BenchContext): Promise<BenchEntries> {
     const probeMember = topTierMember ?? members[1];
     const captured = await app.capture(() => gql(app.url, RECORD_TRANSACTION, { input: input(dealershipId, probeRef, probeMember) }, { apiKey }));
     const plan = replayPlan(captured, probeRef, probeMember);
-    ctx.log(`  recordTransaction sends ${captured.length} statements; ${SECONDS} s at concurrency ${CONCURRENCY}`);
+    ctx.log(`  recordTransaction sends ${captured.length} statements; ${WARM_UP_SECONDS} s warm-up, then ${ROUNDS} alternating rounds, ${SECONDS} s each side at concurrency ${CONCURRENCY}`);
     // BENCH_VERBOSE=1 lists them: what a change to the write path added or saved.
     if (process.env.BENCH_VERBOSE) for (const { sql } of captured) ctx.log(`    ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
 
     const refPrefix = `DMS-${runId}-`;
-    const body = JSON.stringify({ query: RECORD_TRANSACTION, variables: { input: input(dealershipId, `${refPrefix}__N__`, '__ITEM__') } });
-    const push = (plan: { durationSeconds?: number; amount?: number; start?: number }): Promise<LoadResult> =>
-      runLoad({ url: `${app.url}/graphql`, connections: CONCURRENCY, headers: authHeaders({ apiKey }), bodyTemplate: body, items: members, order: 'sequence', ...plan });
+    const push = (prefix: string, plan: { durationSeconds?: number; amount?: number; start?: number }): Promise<LoadResult> =>
+      runLoad({
+        url: `${app.url}/graphql`,
+        connections: CONCURRENCY,
+        headers: authHeaders({ apiKey }),
+        bodyTemplate: JSON.stringify({ query: RECORD_TRANSACTION, variables: { input: input(dealershipId, `${prefix}__N__`, '__ITEM__') } }),
+        items: members,
+        order: 'sequence',
+        ...plan,
+      });
 
-    const cpuBefore = await app.cpuMicros();
-    const recorded = await push({ durationSeconds: SECONDS });
-    const appCpuMicros = (await app.cpuMicros()) - cpuBefore;
+    const baseline = await startBaseline({ databaseUrl: ctx.databaseUrl, plan, members, concurrency: CONCURRENCY });
+    const appCpu = { micros: 0 };
+    const baselineCpu = { micros: 0 };
+    let results: { app: LoadResult; baseline: LoadResult };
+    let firstRoundRequests = 0;
+    try {
+      assertClean('recordTransaction warm-up', await push(`WARM-${runId}-`, { durationSeconds: WARM_UP_SECONDS }));
+      await baseline.round({ seconds: WARM_UP_SECONDS, refPrefix: `BASE-WARM-${runId}-` });
+      let appRound = 0;
+      let baselineRound = 0;
+      results = await interleaved(ROUNDS, {
+        app: () =>
+          measured(app, appCpu, async () => {
+            const round = appRound++;
+            const result = await push(refPrefix, { durationSeconds: SECONDS / ROUNDS, start: round * ROUND_STRIDE });
+            if (round === 0) firstRoundRequests = result.requests;
+            return result;
+          }),
+        baseline: async () => {
+          const result = await baseline.round({ seconds: SECONDS / ROUNDS, refPrefix: `BASE-${runId}-${baselineRound++}-` });
+          baselineCpu.micros += result.cpuMicros;
+          return result;
+        },
+      });
+    } finally {
+      await baseline.stop();
+    }
+    const recorded = results.app;
     assertClean('recordTransaction', recorded);
-    // Make sure references 0 … REPLAYS-1 all exist (any that did exist are replays, and harmless).
-    if (recorded.requests < REPLAYS) assertClean('recordTransaction top-up', await push({ amount: REPLAYS - recorded.requests, start: recorded.requests }));
-
-    ctx.log('  baseline: the same statements with mysql2');
-    const baseline = await runBaseline({ databaseUrl: ctx.databaseUrl, plan, members, concurrency: CONCURRENCY, seconds: SECONDS, refPrefix: `BASE-${runId}-` });
-    const baselineTps = baseline.transactions / baseline.seconds;
+    // The replays push references 0 … REPLAYS-1: the first round recorded the lowest, the rest are
+    // recorded now (any that already existed are replays, and harmless).
+    if (firstRoundRequests < REPLAYS) {
+      assertClean('recordTransaction top-up', await push(refPrefix, { amount: REPLAYS - firstRoundRequests, start: firstRoundRequests }));
+    }
+    const baselineTps = results.baseline.requestsPerSecond;
 
     ctx.log(`  replaying ${REPLAYS.toLocaleString('en')} recorded transactions`);
     const tables = await allTables(ctx.databaseUrl);
     const before = await countRows(ctx.databaseUrl, tables);
-    const replayed = await push({ amount: REPLAYS, start: 0 });
+    const replayed = await push(refPrefix, { amount: REPLAYS, start: 0 });
     assertClean('replay', replayed);
     const after = await countRows(ctx.databaseUrl, tables);
     const added = tables.reduce((sum, t) => sum + (after[t] - before[t]), 0);
@@ -132,10 +184,12 @@ export async function run(ctx: BenchContext): Promise<BenchEntries> {
         details: {
           appTps: Math.round(tps),
           baselineTps: Math.round(baselineTps),
-          baselineTransactions: baseline.transactions,
+          baselineTransactions: results.baseline.requests,
+          baselineP50Ms: results.baseline.latencyP50Ms,
+          baselineP99Ms: results.baseline.latencyP99Ms,
           // CPU per transaction of each client process: the part of the gap that is the app's own work.
-          appCpuMsPerTransaction: Number((appCpuMicros / 1000 / recorded.requests).toFixed(3)),
-          baselineCpuMsPerTransaction: Number((baseline.cpuMicros / 1000 / baseline.transactions).toFixed(3)),
+          appCpuMsPerTransaction: Number((appCpu.micros / 1000 / recorded.requests).toFixed(3)),
+          baselineCpuMsPerTransaction: Number((baselineCpu.micros / 1000 / results.baseline.requests).toFixed(3)),
         },
       },
       'write.replay.addedRows': {

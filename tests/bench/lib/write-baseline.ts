@@ -2,23 +2,77 @@
  * The write benchmark's baseline: the statements the app sent for one `recordTransaction`
  * (captured in the same run), sent directly with mysql2 for new transactions at the same
  * concurrency, through a pool of the app's size, each transaction on one connection as the app
- * does. Child process of http-write.bench.ts: receives its job over IPC, answers with the count.
+ * does. Child process of http-write.bench.ts (its startBaseline): set up once, then runs one timed
+ * round per message on the same pool, so that its rounds alternate with the app's.
  */
-import { createPool } from 'mysql2/promise';
+import { createPool, Pool } from 'mysql2/promise';
+import type { LoadResult } from './load';
 import { instantiate, ReplayPlan } from './write-replay';
 
-interface BaselineJob {
+export interface BaselineSetup {
   databaseUrl: string;
   plan: ReplayPlan;
   members: string[];
   concurrency: number;
+}
+
+export interface BaselineRound {
   seconds: number;
+  /** externalRef prefix of this round's transactions (new references in every round). */
   refPrefix: string;
 }
 
-async function run(job: BaselineJob): Promise<{ transactions: number; seconds: number; cpuMicros: number }> {
+export type BaselineRoundResult = LoadResult & { cpuMicros: number };
+
+let setup: BaselineSetup;
+let pool: Pool;
+/** Members are taken in sequence across rounds, as the app's load takes them. */
+let memberIndex = 0;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] : 0;
+}
+
+async function runRound(round: BaselineRound): Promise<BaselineRoundResult> {
   const cpuBefore = process.cpuUsage();
-  const pool = createPool({
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + round.seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const index = next++;
+      const statements = instantiate(setup.plan, `${round.refPrefix}${index}`, setup.members[memberIndex++ % setup.members.length]);
+      const began = performance.now();
+      const connection = await pool.getConnection();
+      try {
+        for (const { sql, parameters } of statements) await connection.query(sql, parameters);
+      } finally {
+        connection.release();
+      }
+      latencies.push(performance.now() - began);
+    }
+  };
+  await Promise.all(Array.from({ length: setup.concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    seconds,
+    requestsPerSecond: latencies.length / seconds,
+    latencyP50Ms: Math.round(percentile(latencies, 50)),
+    latencyP99Ms: Math.round(percentile(latencies, 99)),
+    errors: 0,
+    non2xx: 0,
+    graphqlErrors: 0,
+    cpuMicros: cpu.user + cpu.system,
+  };
+}
+
+function start(job: BaselineSetup): void {
+  setup = job;
+  pool = createPool({
     uri: job.databaseUrl.replace(/^mariadb:/, 'mysql:'),
     connectionLimit: Number(process.env.DATABASE_POOL_SIZE || 10),
     charset: 'utf8mb4_unicode_ci',
@@ -30,33 +84,18 @@ async function run(job: BaselineJob): Promise<{ transactions: number; seconds: n
     connection.query("SET time_zone = '+00:00'");
     connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
   });
-  let next = 0;
-  let done = 0;
-  const started = performance.now();
-  const deadline = started + job.seconds * 1000;
-  const worker = async () => {
-    while (performance.now() < deadline) {
-      const index = next++;
-      const statements = instantiate(job.plan, `${job.refPrefix}${index}`, job.members[index % job.members.length]);
-      const connection = await pool.getConnection();
-      try {
-        for (const { sql, parameters } of statements) await connection.query(sql, parameters);
-      } finally {
-        connection.release();
-      }
-      done++;
-    }
-  };
-  await Promise.all(Array.from({ length: job.concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
-  await pool.end();
-  return { transactions: done, seconds, cpuMicros: cpu.user + cpu.system };
 }
 
-process.once('message', (job: BaselineJob) => {
-  run(job).then(
-    (result) => process.send!({ result }, () => process.exit(0)),
-    (error: Error) => process.send!({ error: error.message }, () => process.exit(1)),
-  );
+process.on('message', (message: { setup?: BaselineSetup; round?: BaselineRound; stop?: true }) => {
+  if (message.setup) {
+    start(message.setup);
+    process.send!({ ready: true });
+  } else if (message.round) {
+    runRound(message.round).then(
+      (result) => process.send!({ result }),
+      (error: Error) => process.send!({ error: error.message }, () => process.exit(1)),
+    );
+  } else if (message.stop) {
+    void (pool?.end() ?? Promise.resolve()).finally(() => process.exit(0));
+  }
 });
