@@ -25,8 +25,6 @@ const SECONDS = Number(process.env.BENCH_WRITE_SECONDS || 16);
 const ROUNDS = 4;
 /** Untimed load on each side first: JIT, pool connections and the sampled members' buffer pool pages. */
 const WARM_UP_SECONDS = 8;
-/** Each measured round of the app numbers its references from round × stride, so no round replays another's. */
-const ROUND_STRIDE = 10_000_000;
 const REPLAYS = Number(process.env.BENCH_REPLAYS || 10_000);
 const SAMPLE_MEMBERS = 20_000;
 /** Yesterday at 10:00 UTC: within the qualifying window, never in the future. */
@@ -108,7 +106,8 @@ export async function run(ctx: BenchContext): Promise<BenchEntries> {
     // BENCH_VERBOSE=1 lists them: what a change to the write path added or saved.
     if (process.env.BENCH_VERBOSE) for (const { sql } of captured) ctx.log(`    ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
 
-    const refPrefix = `DMS-${runId}-`;
+    // Each round has its own reference prefix and, like the baseline's, walks the member sample from its start.
+    const refPrefix = (round: number) => `DMS-${runId}-${round}-`;
     const push = (prefix: string, plan: { durationSeconds?: number; amount?: number; start?: number }): Promise<LoadResult> =>
       runLoad({
         url: `${app.url}/graphql`,
@@ -134,7 +133,7 @@ export async function run(ctx: BenchContext): Promise<BenchEntries> {
         app: () =>
           measured(app, appCpu, async () => {
             const round = appRound++;
-            const result = await push(refPrefix, { durationSeconds: SECONDS / ROUNDS, start: round * ROUND_STRIDE });
+            const result = await push(refPrefix(round), { durationSeconds: SECONDS / ROUNDS });
             if (round === 0) firstRoundRequests = result.requests;
             return result;
           }),
@@ -149,17 +148,17 @@ export async function run(ctx: BenchContext): Promise<BenchEntries> {
     }
     const recorded = results.app;
     assertClean('recordTransaction', recorded);
-    // The replays push references 0 … REPLAYS-1: the first round recorded the lowest, the rest are
+    // The replays push the first round's references 0 … REPLAYS-1: it recorded the lowest, the rest are
     // recorded now (any that already existed are replays, and harmless).
     if (firstRoundRequests < REPLAYS) {
-      assertClean('recordTransaction top-up', await push(refPrefix, { amount: REPLAYS - firstRoundRequests, start: firstRoundRequests }));
+      assertClean('recordTransaction top-up', await push(refPrefix(0), { amount: REPLAYS - firstRoundRequests, start: firstRoundRequests }));
     }
     const baselineTps = results.baseline.requestsPerSecond;
 
     ctx.log(`  replaying ${REPLAYS.toLocaleString('en')} recorded transactions`);
     const tables = await allTables(ctx.databaseUrl);
     const before = await countRows(ctx.databaseUrl, tables);
-    const replayed = await push(refPrefix, { amount: REPLAYS, start: 0 });
+    const replayed = await push(refPrefix(0), { amount: REPLAYS, start: 0 });
     assertClean('replay', replayed);
     const after = await countRows(ctx.databaseUrl, tables);
     const added = tables.reduce((sum, t) => sum + (after[t] - before[t]), 0);

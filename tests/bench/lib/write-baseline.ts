@@ -26,8 +26,6 @@ export type BaselineRoundResult = LoadResult & { cpuMicros: number };
 
 let setup: BaselineSetup;
 let pool: Pool;
-/** Members are taken in sequence across rounds, as the app's load takes them. */
-let memberIndex = 0;
 
 function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] : 0;
@@ -42,7 +40,8 @@ async function runRound(round: BaselineRound): Promise<BaselineRoundResult> {
   const worker = async () => {
     while (performance.now() < deadline) {
       const index = next++;
-      const statements = instantiate(setup.plan, `${round.refPrefix}${index}`, setup.members[memberIndex++ % setup.members.length]);
+      // Every round walks the member sample from its start, as each of the app's rounds does.
+      const statements = instantiate(setup.plan, `${round.refPrefix}${index}`, setup.members[index % setup.members.length]);
       const began = performance.now();
       const connection = await pool.getConnection();
       try {
